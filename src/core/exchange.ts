@@ -1,0 +1,45 @@
+/**
+ * An exchange is one finished HTTP request/response pair, as the capture layer (DevTools HAR entry)
+ * or the CLI (a HAR file) sees it. It is the only input of the decoding engine.
+ */
+export interface HttpHeader {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface ExchangeBody {
+  readonly text: string;
+  /** `base64` when `text` holds base64 (binary bodies, as `getContent()` and HAR report them). */
+  readonly encoding?: 'base64' | undefined;
+}
+
+export interface Exchange {
+  readonly method: string;
+  readonly url: string;
+  readonly requestHeaders: readonly HttpHeader[];
+  readonly requestBody?: string | null | undefined;
+  readonly status: number;
+  readonly statusText?: string | undefined;
+  readonly responseHeaders: readonly HttpHeader[];
+  /** null when the body is empty or was not available (e.g. evicted from DevTools' cache). */
+  readonly body: ExchangeBody | null;
+  readonly mimeType: string;
+  /**
+   * Epoch milliseconds at which the response was received. Every delay is measured from here, not
+   * from "now", so decoding a week-old HAR gives the same answer as decoding it live.
+   */
+  readonly receivedAt: number;
+}
+
+/** Case-insensitive header lookup; repeated headers are joined with ", " as RFC 9110 allows. */
+export type HeaderMap = ReadonlyMap<string, string>;
+
+export function headerMap(headers: readonly HttpHeader[]): HeaderMap {
+  const map = new Map<string, string>();
+  for (const { name, value } of headers) {
+    const key = name.toLowerCase();
+    const previous = map.get(key);
+    map.set(key, previous === undefined ? value : `${previous}, ${value}`);
+  }
+  return map;
+}

@@ -1,0 +1,63 @@
+import type { HeaderMap } from '../exchange.ts';
+import type { FamilyId, FieldError } from '../model.ts';
+
+/** What a family sees of a response: everything already read once, so families never re-parse. */
+export interface BodyView {
+  readonly status: number;
+  /** Lower-cased media type without parameters (`application/problem+json`). */
+  readonly mime: string;
+  readonly headers: HeaderMap;
+  /** The response body as text ('' when absent or unreadable). */
+  readonly text: string;
+  /** The parsed JSON body, or undefined when the body is not JSON. */
+  readonly json: unknown;
+  /** The request URL (to resolve relative problem `type`/`instance`). */
+  readonly url: string;
+}
+
+/** What a family reads out of a body. Anything left out is filled by the pipeline from headers/status. */
+export interface FamilyFields {
+  readonly code?: string | null;
+  readonly subcode?: string | null;
+  readonly title?: string | null;
+  readonly message?: string | null;
+  readonly fieldErrors?: readonly FieldError[];
+  readonly requestId?: string | null;
+  /** Any URL-ish value; the pipeline keeps it only if it is http(s). */
+  readonly docsUrl?: string | null;
+  /** A delay the body states in a family-specific structure (Google RetryInfo, Kubernetes retryAfterSeconds…), in ms. */
+  readonly retryDelayMs?: number | null;
+  /** The body says this is throttling even when the status is not 429 (AWS ThrottlingException, GitHub secondary limit, Stripe code rate_limit). */
+  readonly throttled?: boolean;
+  /** The body says waiting will not help (OpenAI insufficient_quota, a daily quota). */
+  readonly notRetryable?: boolean;
+  /** The permission/scope the body says is missing (Restore Hub `requiredScope`, OAuth `insufficient_scope`). */
+  readonly missingScope?: string | null;
+}
+
+export interface FamilyMatch {
+  /** The family id reported (a module may report a sub-variant, e.g. `aspnet-problem`). */
+  readonly family: FamilyId;
+  /**
+   * 3: the transport says so (media type or a family-specific header) and the shape agrees;
+   * 2: a distinctive shape; 1: a weak, generic shape (bare `message`, `detail` only…).
+   */
+  readonly strength: 1 | 2 | 3;
+  readonly fields: FamilyFields;
+}
+
+export interface Family {
+  readonly id: FamilyId;
+  /**
+   * Position in the recognition order of envelopes.md §B2 (rule number × 10; B1 transport families
+   * below 10). Among matches of equal strength the lower order wins.
+   */
+  readonly order: number;
+  /**
+   * True for families whose errors arrive inside 1xx–3xx responses (GraphQL, Slack, JSON-RPC, JSend,
+   * Twitter v2 partial errors). Only these are tried on 2xx bodies, and a match there is an error.
+   */
+  readonly inSuccess?: boolean;
+  /** Returns null when the body is not this family. Must not throw. */
+  match(view: BodyView): FamilyMatch | null;
+}
