@@ -1,0 +1,40 @@
+import type { Exchange } from '../core/exchange.ts';
+
+/**
+ * The panel's only input. The extension implements it over devtools.network (src/capture); tests, the
+ * demo harness and screenshots use the fake in src/ui/fake-source.ts. The UI decodes exchanges itself
+ * with src/core, so a source only reports what happened on the wire.
+ */
+export type CaptureEvent =
+  | {
+      readonly kind: 'exchange';
+      /** Unique per request for the life of the source; the same request is never delivered twice. */
+      readonly id: string;
+      readonly exchange: Exchange;
+      /** Why the body is missing or partial (truncated at the cap, binary, unavailable), else null. */
+      readonly captureNote: string | null;
+    }
+  | {
+      /** The inspected page navigated (a top-level load). */
+      readonly kind: 'navigated';
+      readonly url: string;
+      readonly at: number;
+    };
+
+export type Theme = 'light' | 'dark';
+
+export interface CaptureSource {
+  /**
+   * Starts delivery: first everything captured before this call (in order), then live events, in
+   * batches. Returns a function that stops delivery.
+   */
+  subscribe(onEvents: (events: readonly CaptureEvent[]) => void): () => void;
+  /** The DevTools theme now, and changes to it when the browser reports them. */
+  readonly theme: Theme;
+  onThemeChange(listener: (theme: Theme) => void): () => void;
+  /** Small persistent settings (filters, preserve log, caps): survives reloads of the panel. */
+  readonly settings: {
+    get(key: string): Promise<unknown>;
+    set(key: string, value: unknown): Promise<void>;
+  };
+}
