@@ -1,6 +1,15 @@
+/**
+ * Retry verdict and advice for a decoded error (envelopes.md §D): whether to retry, when (the
+ * server's delay, or a bounded full-jitter backoff), whether a retry could apply the request twice,
+ * and one or two sentences a developer can act on.
+ */
 import type { HeaderMap } from '../exchange.ts';
-import type { FamilyId, FieldError, RateLimitState, RetryVerdict } from '../model.ts';
+import type { DelaySource, FamilyId, FieldError, RateLimitState, RetryVerdict } from '../model.ts';
 import type { DelayReading } from '../ratelimit/index.ts';
+import { describeBackoff } from './backoff.ts';
+import { formatDuration } from './duration.ts';
+import { mayApplyTwice } from './idempotency.ts';
+import { judge, QUOTA_WINDOW_MS, throttleNote, type Judgement } from './judge.ts';
 
 export interface AdviceInput {
   readonly status: number;
@@ -26,19 +35,60 @@ export interface Advice {
   readonly advice: string;
 }
 
+/** How the advice names where a delay came from. */
+const SOURCE_LABELS: Readonly<Record<DelaySource, string>> = {
+  'retry-after': 'Retry-After',
+  'retry-after-ms': 'millisecond Retry-After header',
+  body: 'retry hint in the body',
+  'ratelimit-header': 'RateLimit reset',
+  'reset-header': 'rate-limit reset header',
+  'vendor-duration': 'x-ratelimit-reset header',
+  'message-text': 'as the message says',
+  backoff: 'backoff',
+};
+
+function capitalize(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
+function waitClause(delay: DelayReading): string {
+  const label = SOURCE_LABELS[delay.source];
+  const amount = formatDuration(delay.afterMs);
+  if (delay.afterMs > QUOTA_WINDOW_MS) return `don't auto-retry: the limit resets in ${amount} (${label}), a quota window rather than a short throttle`;
+  if (delay.afterMs === 0) return `the server allows retrying now (${label}), but wait a second and back off if it fails again`;
+  return `wait ${delay.exact ? '' : 'about '}${amount} (${label}), then retry`;
+}
+
+function timingSentence(input: AdviceInput, judgement: Judgement, warnTwice: boolean): string {
+  const clauses = [input.delay === null ? describeBackoff(judgement.plan) : waitClause(input.delay)];
+  if (judgement.throttled) clauses.push(throttleNote(input));
+  if (warnTwice) clauses.push(`this ${input.method.toUpperCase()} carried no Idempotency-Key, so a retry may apply it twice`);
+  return `${capitalize(clauses.join('; '))}.`;
+}
+
+function adviceText(input: AdviceInput, judgement: Judgement, warnTwice: boolean): string {
+  if (!judgement.retryable) return judgement.lead ?? '';
+  const timing = timingSentence(input, judgement, warnTwice);
+  return judgement.lead === null ? timing : `${judgement.lead} ${timing}`;
+}
+
 /** Retry verdict and advice for a decoded error (envelopes.md §D). */
 export function advise(input: AdviceInput): Advice {
-  const retryable = input.status >= 500 || input.status === 429;
+  const judgement = judge(input);
+  const { delay, receivedAt } = input;
+  const retryable = judgement.retryable;
+  const warnTwice = retryable && mayApplyTwice(input.method, input.requestHeaders);
+  const backoff = retryable && delay === null ? judgement.plan : null;
   return {
     retry: {
       retryable,
-      afterMs: input.delay?.afterMs ?? null,
-      retryAt: input.delay === null ? null : input.receivedAt + input.delay.afterMs,
-      source: input.delay?.source ?? null,
-      exact: input.delay?.exact ?? false,
-      backoff: null,
-      idempotencyWarning: false,
+      afterMs: delay?.afterMs ?? null,
+      retryAt: delay === null ? null : receivedAt + delay.afterMs,
+      source: delay?.source ?? (backoff === null ? null : 'backoff'),
+      exact: delay?.exact ?? false,
+      backoff,
+      idempotencyWarning: warnTwice,
     },
-    advice: retryable ? 'Retry later.' : 'Do not retry as is.',
+    advice: adviceText(input, judgement, warnTwice),
   };
 }

@@ -1,0 +1,43 @@
+import { essenceOf, isJsonMime } from '../core/body.ts';
+import type { DevtoolsEntry } from './network.ts';
+
+/**
+ * What capture does with a finished request:
+ * - `body`: deliver it with its body (an error status, or a 2xx that may carry an error envelope);
+ * - `headers`: deliver it without a body (the panel still learns rate limits and status-only errors);
+ * - `skip`: drop it (static assets that succeeded, non-HTTP schemes, requests that never got a response).
+ */
+export type CaptureDecision = 'body' | 'headers' | 'skip';
+
+/** Chrome `_resourceType` values of page assets: their bodies are never API errors. */
+const STATIC_RESOURCE_TYPES = new Set(['image', 'media', 'font', 'script', 'stylesheet', 'texttrack', 'manifest', 'wasm']);
+
+/** The same assets recognized by media type, for Firefox (no `_resourceType`) and untyped requests. */
+const STATIC_MIME = /^(?:image|font|audio|video)\/|^text\/(?:css|javascript|ecmascript)$|^application\/(?:(?:x-)?javascript|ecmascript|wasm|font-woff2?|vnd\.ms-fontobject|x-font-[\w-]+)$/;
+
+/** GraphQL responses that do not use a +json type (`application/graphql-response+json` already does). */
+const GRAPHQL_MIME = new Set(['application/graphql', 'application/graphql+json']);
+
+export function responseMime(entry: DevtoolsEntry): string {
+  return essenceOf(entry.response.content?.mimeType ?? '');
+}
+
+function isStaticAsset(entry: DevtoolsEntry, mime: string): boolean {
+  const type = entry._resourceType;
+  if (type !== undefined && STATIC_RESOURCE_TYPES.has(type)) return true;
+  return STATIC_MIME.test(mime);
+}
+
+function isHttp(url: string): boolean {
+  return url.startsWith('http://') || url.startsWith('https://');
+}
+
+export function captureDecision(entry: DevtoolsEntry): CaptureDecision {
+  const status = entry.response.status;
+  if (!isHttp(entry.request.url) || !(status >= 100)) return 'skip';
+  const mime = responseMime(entry);
+  if (isStaticAsset(entry, mime)) return status >= 400 ? 'headers' : 'skip';
+  if (status >= 400) return 'body';
+  if (status >= 200 && status < 300 && (isJsonMime(mime) || GRAPHQL_MIME.has(mime))) return 'body';
+  return 'headers';
+}

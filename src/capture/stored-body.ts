@@ -1,0 +1,53 @@
+import type { ExchangeBody } from '../core/exchange.ts';
+import type { RawContent } from './network.ts';
+
+/** Default cap on the body kept per request: enough for any error envelope, small for a 10 000-entry buffer. */
+export const DEFAULT_BODY_CAP_BYTES = 256 * 1024;
+
+export interface StoredBody {
+  readonly body: ExchangeBody | null;
+  /** Why the body is missing or partial, for the panel to show; null when it was kept whole. */
+  readonly captureNote: string | null;
+}
+
+/** Media types whose base64 bodies are text all the same (DevTools base64-encodes some of them). */
+const TEXTUAL_MIME = /^text\/|[/+](?:json|xml)$|^application\/(?:(?:x-)?javascript|x-www-form-urlencoded|graphql)$/;
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return bytes >= 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${bytes} B`;
+}
+
+/**
+ * The body to keep for a request, given what `getContent()` returned: null content means DevTools no
+ * longer holds it; binary bodies are not kept (no envelope lives in them); anything over the cap is
+ * cut at the cap. Sizes are in bytes of the decoded body (UTF-16 units for text, close enough here).
+ */
+export function storeBody(raw: RawContent | null, mime: string, capBytes: number): StoredBody {
+  if (raw === null) {
+    return { body: null, captureNote: 'Body unavailable: DevTools no longer holds it (evicted, or the request was cancelled).' };
+  }
+  if (raw.text === '') return { body: null, captureNote: null };
+  const cap = Math.max(0, Math.floor(capBytes));
+  if (raw.encoding === 'base64') {
+    const bytes = base64Bytes(raw.text);
+    if (!TEXTUAL_MIME.test(mime)) {
+      return { body: null, captureNote: `Body not kept: ${formatBytes(bytes)} of binary data (${mime || 'unknown type'}).` };
+    }
+    if (bytes <= cap) return { body: { text: raw.text, encoding: 'base64' }, captureNote: null };
+    // Cut on a 4-character boundary so the kept prefix is still valid base64.
+    const kept = raw.text.slice(0, Math.floor(cap / 3) * 4);
+    return { body: { text: kept, encoding: 'base64' }, captureNote: truncatedNote(cap, bytes) };
+  }
+  if (raw.text.length <= cap) return { body: { text: raw.text }, captureNote: null };
+  return { body: { text: raw.text.slice(0, cap) }, captureNote: truncatedNote(cap, raw.text.length) };
+}
+
+function base64Bytes(text: string): number {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return Math.max(0, Math.floor((text.length * 3) / 4) - padding);
+}
+
+function truncatedNote(cap: number, size: number): string {
+  return `Body truncated: kept the first ${formatBytes(cap)} of ${formatBytes(size)} (the capture limit).`;
+}

@@ -1,0 +1,24 @@
+import type { ErrorEntry } from './decode-har.ts';
+
+/** The `--json` record of one error entry: exactly these keys, in this order (the CLI's output contract). */
+export function jsonRecord(found: ErrorEntry, url: string): Record<string, unknown> {
+  const { error, exchange } = found;
+  const rateLimit = error.rateLimit;
+  return {
+    entry: found.index,
+    method: exchange.method,
+    url,
+    status: error.status,
+    format: error.format,
+    code: error.code,
+    title: error.title,
+    message: error.message,
+    fieldErrors: error.fieldErrors.map(({ path, message }) => ({ path, message })),
+    requestId: error.requestId,
+    docsUrl: error.docsUrl,
+    retryable: error.retry.retryable,
+    retryAfterMs: error.retry.afterMs,
+    rateLimit: rateLimit === null ? null : { limit: rateLimit.limit, remaining: rateLimit.remaining, resetAt: rateLimit.resetAt },
+    advice: error.advice,
+  };
+}

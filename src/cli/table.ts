@@ -1,0 +1,84 @@
+import type { ErrorEntry } from './decode-har.ts';
+
+/**
+ * Control characters (ANSI escapes could rewrite the terminal), bidi controls (could reorder what is
+ * shown) and line breaks: response data is hostile, so a cell shows none of them.
+ */
+function isUnsafe(code: number): boolean {
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
+
+export function cellText(value: string): string {
+  let safe = '';
+  for (const char of value) safe += isUnsafe(char.codePointAt(0) ?? 0) ? ' ' : char;
+  return safe.replace(/\s+/g, ' ').trim();
+}
+
+function fit(value: string, width: number): string {
+  if (value.length <= width) return value.padEnd(width);
+  return width <= 1 ? value.slice(0, width) : `${value.slice(0, width - 1)}…`;
+}
+
+function clock(startedDateTime: string): string {
+  const at = new Date(startedDateTime);
+  return Number.isNaN(at.getTime()) ? '' : at.toTimeString().slice(0, 8);
+}
+
+/** `42 s`, `3 min 05 s`, `2 h 03 min`. */
+export function duration(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
+  return `${Math.floor(seconds / 3600)} h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')} min`;
+}
+
+function retryText({ retry }: ErrorEntry['error']): string {
+  if (!retry.retryable) return "don't retry";
+  if (retry.afterMs !== null) return `in ${duration(retry.afterMs)}`;
+  return retry.backoff !== null ? 'backoff' : 'yes';
+}
+
+/** Path and query of a URL (the host is the same for most rows and costs width). */
+function pathOf(url: string): string {
+  const afterScheme = url.indexOf('://');
+  const slash = afterScheme === -1 ? -1 : url.indexOf('/', afterScheme + 3);
+  return slash === -1 ? url : url.slice(slash);
+}
+
+interface Column {
+  readonly title: string;
+  readonly cells: readonly string[];
+  /** Widest this column may get; the flexible columns share what is left. */
+  readonly max: number;
+  readonly flexible?: boolean;
+}
+
+/** A table sized to `width` terminal columns: fixed columns fit their content, path and message share the rest. */
+export function formatTable(found: readonly ErrorEntry[], urls: readonly string[], width: number): string {
+  const columns: Column[] = [
+    { title: 'TIME', cells: found.map((f) => clock(f.startedDateTime)), max: 8 },
+    { title: 'METHOD', cells: found.map((f) => cellText(f.exchange.method)), max: 7 },
+    { title: 'PATH', cells: urls.map((url) => cellText(pathOf(url))), max: Infinity, flexible: true },
+    { title: 'STATUS', cells: found.map((f) => String(f.error.status)), max: 6 },
+    { title: 'FAMILY', cells: found.map((f) => f.error.format), max: 16 },
+    { title: 'CODE', cells: found.map((f) => cellText(f.error.code ?? '')), max: 24 },
+    { title: 'MESSAGE', cells: found.map((f) => cellText(f.error.message)), max: Infinity, flexible: true },
+    { title: 'RETRY', cells: found.map((f) => retryText(f.error)), max: 14 },
+  ];
+  const natural = columns.map((c) => Math.min(c.max, Math.max(c.title.length, ...c.cells.map((cell) => cell.length))));
+  const gaps = columns.length - 1;
+  const fixed = natural.reduce((sum, w, i) => (columns[i]?.flexible === true ? sum : sum + w), 0);
+  const left = Math.max(40, width - gaps * 2 - fixed);
+  const pathNatural = natural[2] ?? 0;
+  const messageNatural = natural[6] ?? 0;
+  // The message matters most: the path gets at most 40% of the flexible room.
+  const pathWidth = Math.min(pathNatural, Math.max(12, Math.floor(left * 0.4), left - messageNatural));
+  const widths = natural.map((w, i) => (i === 2 ? pathWidth : i === 6 ? Math.max(10, Math.min(messageNatural, left - pathWidth)) : w));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, i) => fit(cell, widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  const rows = found.map((_, row) => line(columns.map((c) => c.cells[row] ?? '')));
+  return [line(columns.map((c) => c.title)), ...rows].join('\n');
+}

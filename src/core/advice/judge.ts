@@ -1,0 +1,96 @@
+/**
+ * Decides whether an error is worth retrying and what to say first, from the most specific signal
+ * down (envelopes.md §D): the body saying waiting won't help, the code catalog, gRPC codes (§D4),
+ * throttling hidden behind 400/403, vendor-specific retry rules, then the status (§D1).
+ */
+import { findCode } from '../catalog/index.ts';
+import type { BackoffPlan } from '../model.ts';
+import { awsCodeKind } from './aws-codes.ts';
+import { THROTTLE_BACKOFF, TRANSIENT_BACKOFF } from './backoff.ts';
+import { grpcCodeOf } from './grpc-codes.ts';
+import { listFields } from './field-list.ts';
+import { hasIdempotencyKey, mayApplyTwice } from './idempotency.ts';
+import type { AdviceInput } from './index.ts';
+import { statusRule, type StatusRetry } from './status-rules.ts';
+
+/** A stated delay longer than this is a quota window (daily, monthly), not a throttle to sit out. */
+export const QUOTA_WINDOW_MS = 24 * 3600 * 1000;
+
+/** Discord's docs: these 5xx "should be retried with a backoff", counting attempts in X-Failed-Requests (seed 003). */
+const DISCORD_RETRY_STATUSES = new Set([502, 504, 507, 522, 523, 524]);
+
+export interface Judgement {
+  readonly retryable: boolean;
+  /** How to retry when the server states no delay. */
+  readonly plan: BackoffPlan;
+  /** The first sentence of the advice; null when the advice should lead with the wait (plain throttling). */
+  readonly lead: string | null;
+  /** Throttling: the advice leads with the wait. */
+  readonly throttled: boolean;
+}
+
+const NOT_RETRYABLE = 'Waiting will not help: the account\'s quota, plan or billing limit is used up; check usage and billing, or raise the limit.';
+const QUOTA_EXHAUSTED =
+  'The quota is exhausted (RESOURCE_EXHAUSTED) and the server gave no retry delay: it may take hours to refill and retries may be billed, so check the quota and request more instead of retrying.';
+
+function isThrottled(input: AdviceInput): boolean {
+  if (input.throttled || input.status === 429 || awsCodeKind(input.format, input.code) === 'throttling') return true;
+  return input.status === 403 && input.rateLimit?.remaining === 0;
+}
+
+function statusAllows(retry: StatusRetry, input: AdviceInput): boolean {
+  switch (retry) {
+    case 'yes':
+      return true;
+    case 'if-delay':
+      return input.delay !== null;
+    case 'if-idempotent':
+      return !mayApplyTwice(input.method, input.requestHeaders);
+    case 'if-keyed':
+      return hasIdempotencyKey(input.requestHeaders);
+    default:
+      return false;
+  }
+}
+
+/** What the limit state adds to a throttling sentence, e.g. that a 403 is a limit, not a permission problem. */
+export function throttleNote(input: AdviceInput): string {
+  const state = input.rateLimit;
+  const left = state?.remaining === null || state?.remaining === undefined ? null : `${state.remaining}${state.limit === null ? '' : ` of ${state.limit}`} left in ${state.bucket}`;
+  const disguise = input.status === 429 ? null : `this ${input.status} is a rate limit, not ${input.status === 403 ? 'a permissions problem' : 'a bad request'}`;
+  const parts = [left, disguise].filter((part): part is string => part !== null);
+  return parts.length > 0 ? parts.join('; ') : 'retrying sooner fails again and can prolong the limit';
+}
+
+export function judge(input: AdviceInput): Judgement {
+  const rule = statusRule(input.status);
+  const throttled = isThrottled(input);
+  const plan = throttled ? THROTTLE_BACKOFF : (rule.backoff ?? TRANSIENT_BACKOFF);
+  const entry = input.code === null ? null : findCode(input.code, { format: input.format, status: input.status });
+  const catalogAdvice = entry === null || entry.advice.trim() === '' ? null : entry.advice.trim();
+  // Catalog advice is about the code; the fields the body rejected still need naming.
+  const catalogLead = catalogAdvice === null || input.fieldErrors.length === 0 ? catalogAdvice : `${catalogAdvice} Fields to fix: ${listFields(input.fieldErrors)}.`;
+  const lead = (fallback: string): string => catalogLead ?? fallback;
+
+  if (input.notRetryable) return { retryable: false, plan, lead: lead(NOT_RETRYABLE), throttled: false };
+  if (entry !== null && entry.retry !== 'conditional') {
+    return { retryable: entry.retry !== 'no', plan, lead: lead(rule.guidance(input)), throttled };
+  }
+
+  const grpc = grpcCodeOf(input.format, input.code, input.subcode);
+  if (grpc?.retry === 'with-delay') {
+    const retryable = input.delay !== null && input.delay.afterMs <= QUOTA_WINDOW_MS;
+    return { retryable, plan, lead: lead(retryable ? 'The quota or rate limit is exhausted (RESOURCE_EXHAUSTED).' : QUOTA_EXHAUSTED), throttled: retryable };
+  }
+  if (grpc !== null) return { retryable: grpc.retry !== 'no', plan: TRANSIENT_BACKOFF, lead: lead(grpc.guidance ?? rule.guidance(input)), throttled: false };
+
+  if (throttled) return { retryable: true, plan, lead: catalogLead, throttled: true };
+  if (awsCodeKind(input.format, input.code) === 'transient') {
+    return { retryable: true, plan: TRANSIENT_BACKOFF, lead: lead(`The request timed out or an earlier one is still running (${input.code ?? ''}).`), throttled: false };
+  }
+  if (input.format === 'discord' && DISCORD_RETRY_STATUSES.has(input.status)) {
+    const guidance = 'Discord asks for this to be retried with backoff, sending the X-Failed-Requests request header with the number of failed attempts so far.';
+    return { retryable: true, plan: TRANSIENT_BACKOFF, lead: lead(guidance), throttled: false };
+  }
+  return { retryable: statusAllows(rule.retry, input), plan, lead: lead(rule.guidance(input)), throttled: false };
+}

@@ -1,0 +1,24 @@
+import { codeEntries } from '../define.ts';
+
+/** OAuth 2.0 error codes: RFC 6749 §4.1.2.1/§5.2, RFC 6750 §3.1 (bearer tokens), RFC 8628 §3.5 (device flow). */
+export const oauthCodes = codeEntries({
+  api: 'OAuth 2.0',
+  families: ['oauth'],
+  rows: [
+    { key: 'invalid_request', status: 400, title: 'Invalid request', category: 'Bad request', retry: 'no', meaning: 'A required parameter is missing, repeated or malformed.', advice: 'Check the token request parameters (grant_type, redirect_uri, code…) against the provider\'s docs.', docsUrl: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.2' },
+    { key: 'invalid_client', status: 401, title: 'Invalid client', category: 'Authentication', retry: 'no', meaning: 'Client authentication failed: unknown client, wrong secret or unsupported auth method.', advice: 'Check client_id and client_secret and how they are sent (Basic header vs body).', docsUrl: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.2' },
+    { key: 'invalid_grant', status: 400, title: 'Invalid grant', category: 'Authentication', retry: 'no', meaning: 'The authorization code or refresh token is invalid, expired, revoked, already used, or issued to another client or redirect URI.', advice: 'Start the authorization flow again to get a new code or refresh token.', docsUrl: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.2' },
+    { key: 'unauthorized_client', status: 400, title: 'Unauthorized client', category: 'Permission', retry: 'no', meaning: 'This client may not use this grant type.', advice: 'Enable the grant type for the client in the provider\'s settings.', docsUrl: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.2' },
+    { key: 'unsupported_grant_type', status: 400, title: 'Unsupported grant type', category: 'Bad request', retry: 'no', meaning: 'The server does not support this grant_type.', advice: 'Use a grant type the provider supports.', docsUrl: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.2' },
+    { key: 'invalid_scope', status: 400, title: 'Invalid scope', category: 'Permission', retry: 'no', meaning: 'The requested scope is invalid, unknown or exceeds what was granted.', advice: 'Request only scopes the client is registered for.', docsUrl: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.2' },
+    { key: 'access_denied', status: 403, title: 'Access denied', category: 'Permission', retry: 'no', meaning: 'The user or the server denied the authorization request.', advice: 'Let the user start over; they declined or are not allowed.', docsUrl: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1' },
+    { key: 'unsupported_response_type', status: 400, title: 'Unsupported response type', category: 'Bad request', retry: 'no', meaning: 'The server does not support this response_type.', advice: 'Use response_type=code (with PKCE).', docsUrl: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1' },
+    { key: 'server_error', status: 500, title: 'Server error', category: 'Server error', retry: 'yes', meaning: 'The authorization server hit an unexpected error.', advice: 'Retry the flow later.', docsUrl: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1' },
+    { key: 'temporarily_unavailable', status: 503, title: 'Temporarily unavailable', category: 'Unavailable', retry: 'yes', meaning: 'The authorization server is overloaded or in maintenance.', advice: 'Retry later with backoff.', docsUrl: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1' },
+    { key: 'invalid_token', status: 401, title: 'Invalid token', category: 'Authentication', retry: 'no', meaning: 'The access token is expired, revoked or malformed (RFC 6750, often in WWW-Authenticate).', advice: 'Refresh the access token, then retry once.', docsUrl: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1' },
+    { key: 'insufficient_scope', status: 403, title: 'Insufficient scope', category: 'Permission', retry: 'no', meaning: 'The access token lacks a scope the resource needs (RFC 6750).', advice: 'Obtain a token with the scope named in the error and retry.', docsUrl: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1' },
+    { key: 'authorization_pending', status: 400, title: 'Authorization pending', category: 'Pending', retry: 'after-delay', meaning: 'Device flow: the user has not finished authorizing yet.', advice: 'Keep polling at the given interval.', docsUrl: 'https://www.rfc-editor.org/rfc/rfc8628#section-3.5' },
+    { key: 'slow_down', status: 400, title: 'Slow down', category: 'Rate limit', retry: 'after-delay', meaning: 'Device flow: polling too fast.', advice: 'Add 5 seconds to the polling interval and continue.', docsUrl: 'https://www.rfc-editor.org/rfc/rfc8628#section-3.5' },
+    { key: 'expired_token', status: 400, title: 'Expired device code', category: 'Authentication', retry: 'no', meaning: 'Device flow: the device code expired.', advice: 'Start a new device authorization.', docsUrl: 'https://www.rfc-editor.org/rfc/rfc8628#section-3.5' },
+  ],
+});

@@ -1,0 +1,45 @@
+/** What the AWS JSON and XML protocols share (envelopes.md §A11): error-type names and throttling codes. */
+import type { HeaderMap } from '../exchange.ts';
+
+/**
+ * botocore's throttling codes (retries/standard.py [S46]): AWS signals throttling by code, often on
+ * HTTP 400, so the status alone says nothing.
+ */
+const THROTTLING_CODES: ReadonlySet<string> = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'RequestThrottledException',
+  'TooManyRequestsException',
+  'ProvisionedThroughputExceededException',
+  'TransactionInProgressException',
+  'RequestLimitExceeded',
+  'BandwidthLimitExceeded',
+  'LimitExceededException',
+  'RequestThrottled',
+  'SlowDown',
+  'PriorRequestNotComplete',
+  'EC2ThrottledException',
+]);
+
+export function isAwsThrottlingCode(code: string | null): boolean {
+  return code !== null && THROTTLING_CODES.has(code);
+}
+
+/**
+ * Smithy's rule for the error type (header `X-Amzn-ErrorType`, body `__type` or `code`): text before
+ * the first `:`, then after the first `#`. `aws.foo#FooError:http://…` → `FooError`.
+ */
+export function sanitizeAwsErrorType(raw: string): string | null {
+  const beforeColon = raw.split(':', 1)[0] ?? '';
+  const hash = beforeColon.indexOf('#');
+  const name = (hash === -1 ? beforeColon : beforeColon.slice(hash + 1)).trim();
+  return name === '' ? null : name;
+}
+
+/** botocore standard-mode retry hint `x-amz-retry-after`, in milliseconds [S46]; null when absent or garbled. */
+export function awsRetryAfterMs(headers: HeaderMap): number | null {
+  const raw = headers.get('x-amz-retry-after');
+  if (raw === undefined || !/^\s*\d{1,9}\s*$/.test(raw)) return null;
+  return Number(raw);
+}

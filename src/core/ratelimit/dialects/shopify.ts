@@ -1,0 +1,19 @@
+/** Shopify REST's leaky bucket (envelopes.md §C3): `X-Shopify-Shop-Api-Call-Limit: 32/40` = used/size, no reset. */
+import { makeReading, type Dialect } from '../reading.ts';
+import { parseDecimal } from '../values.ts';
+
+export const readShopify: Dialect = ({ headers }) => {
+  const [used, size, ...rest] = (headers.get('x-shopify-shop-api-call-limit') ?? '').split('/');
+  if (rest.length > 0) return [];
+  const usedCount = parseDecimal(used);
+  const bucketSize = parseDecimal(size);
+  if (usedCount === null || bucketSize === null) return [];
+  const reading = makeReading({
+    dialect: 'shopify',
+    limit: bucketSize,
+    remaining: Math.max(bucketSize - usedCount, 0),
+    reset: null,
+    resetSource: 'reset-header',
+  });
+  return reading === null ? [] : [reading];
+};

@@ -1,0 +1,38 @@
+import type { ReadonlySignal } from '@preact/signals';
+import type { Theme } from '../source.ts';
+import { testIds } from '../testids.ts';
+import { Details } from './Details.tsx';
+import { RateLimitStrip } from './RateLimitStrip.tsx';
+import type { PanelStore } from './store.ts';
+import { Timeline } from './Timeline.tsx';
+import { Toolbar } from './Toolbar.tsx';
+
+function EmptyState({ filtered }: { filtered: boolean }) {
+  return (
+    <div class="fl-empty" data-testid={testIds.emptyState} role="status">
+      {filtered ? (
+        <p>No errors match the filters.</p>
+      ) : (
+        <>
+          <p>No API errors yet. Faultline decodes error responses as they arrive while DevTools is open.</p>
+          <p>Requests made before DevTools opened can't be captured: reload the page to see them.</p>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function Panel({ store, now, theme }: { store: PanelStore; now: ReadonlySignal<number>; theme: ReadonlySignal<Theme> }) {
+  const selected = store.detailsOpen.value ? store.selected.value : null;
+  const hasRows = store.visible.value.length > 0;
+  return (
+    <div class="fl-panel" data-testid={testIds.panel} data-theme={theme.value}>
+      <Toolbar store={store} />
+      <RateLimitStrip chips={store.rateLimits.value} now={now} />
+      <div class={`fl-main${selected === null ? '' : ' fl-split'}`}>
+        {hasRows ? <Timeline store={store} now={now} /> : <EmptyState filtered={store.errorCount.value > 0} />}
+        {selected !== null && <Details entry={selected} now={now} onClose={() => (store.detailsOpen.value = false)} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+import type { ReadonlySignal } from '@preact/signals';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { RetryVerdict } from '../../core/model.ts';
+import { formatTime, retryLabel } from '../format.ts';
+import { testIds } from '../testids.ts';
+import type { ErrorEntry, NavigationEntry, TimelineEntry } from './entries.ts';
+import type { PanelStore } from './store.ts';
+
+/** Fixed row height (px): what makes virtualisation a division instead of a measurement. */
+export const ROW_HEIGHT = 21;
+/** Rows rendered above and below the viewport so fast scrolling shows no blank band. */
+const OVERSCAN = 10;
+/** Viewport height assumed before layout has measured one (and in layout-less test DOMs). */
+const FALLBACK_VIEWPORT = 600;
+
+export const COLUMNS = ['Time', 'Method', 'Path', 'Status', 'Format', 'Code', 'Message', 'Retry'] as const;
+
+function RetryCell({ retry, now }: { retry: RetryVerdict; now: ReadonlySignal<number> }) {
+  // Reading the one clock signal here re-renders only this cell each second.
+  const { text, tone } = retryLabel(retry, now.value);
+  return (
+    <div role="gridcell" class={`fl-cell fl-retry fl-tone-${tone}`} data-testid={testIds.retryCell}>
+      {text}
+    </div>
+  );
+}
+
+function ErrorRow(props: { entry: ErrorEntry; index: number; selected: boolean; now: ReadonlySignal<number>; onPick: (entry: ErrorEntry) => void }) {
+  const { entry, index, selected } = props;
+  const { error, exchange } = entry;
+  const serverError = error.status >= 500;
+  return (
+    <div
+      role="row"
+      id={`fl-row-${entry.key}`}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      class={`fl-row${selected ? ' fl-selected' : ''}${serverError ? ' fl-5xx' : ''}`}
+      style={{ top: `${index * ROW_HEIGHT}px` }}
+      data-testid={testIds.errorRow}
+      data-status={String(error.status)}
+      data-format={error.format}
+      data-code={error.code ?? ''}
+      onClick={() => props.onPick(entry)}
+    >
+      <div role="gridcell" class="fl-cell fl-dim">{formatTime(exchange.receivedAt)}</div>
+      <div role="gridcell" class="fl-cell">{exchange.method}</div>
+      <div role="gridcell" class="fl-cell" title={exchange.url}>{entry.path}</div>
+      <div role="gridcell" class={`fl-cell fl-status${error.errorIn2xx ? ' fl-in2xx' : ''}`} title={error.errorIn2xx ? `error inside a ${error.status} response` : undefined}>
+        {error.status}
+      </div>
+      <div role="gridcell" class="fl-cell">
+        <span class="fl-badge">{error.format}</span>
+      </div>
+      <div role="gridcell" class="fl-cell fl-mono" title={error.code ?? undefined}>{error.code ?? ''}</div>
+      <div role="gridcell" class="fl-cell fl-message" title={error.message} data-testid={testIds.rowMessage}>
+        {error.message}
+      </div>
+      <RetryCell retry={error.retry} now={props.now} />
+    </div>
+  );
+}
+
+function NavigationRow({ entry, index }: { entry: NavigationEntry; index: number }) {
+  return (
+    <div role="row" aria-rowindex={index + 2} class="fl-row fl-nav" style={{ top: `${index * ROW_HEIGHT}px` }} data-testid={testIds.navigationRow}>
+      <div role="gridcell" class="fl-cell" aria-colspan={COLUMNS.length}>
+        {`Navigated to ${entry.url}`}
+      </div>
+    </div>
+  );
+}
+
+/** The visible index range [start, end) for a scroll position. */
+export function visibleRange(scrollTop: number, viewport: number, total: number): { start: number; end: number } {
+  const start = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const end = Math.min(total, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  return { start, end };
+}
+
+function nextErrorIndex(rows: readonly TimelineEntry[], from: number, step: 1 | -1): number {
+  for (let i = from + step; i >= 0 && i < rows.length; i += step) if (rows[i]?.kind === 'error') return i;
+  return from;
+}
+
+/**
+ * The error list, newest last, as an ARIA grid. Only the rows in view (plus overscan) exist in the
+ * DOM, so 10 000 errors cost what 50 do. It sticks to the bottom while the user is at the bottom.
+ */
+export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySignal<number> }) {
+  const rows = store.visible.value;
+  const selectedKey = store.selectedKey.value;
+  const scroller = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el === null) return;
+    const measure = (): void => setViewport(el.clientHeight > 0 ? el.clientHeight : FALLBACK_VIEWPORT);
+    measure();
+    if (typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el !== null && atBottom.current) el.scrollTop = Math.max(0, rows.length * ROW_HEIGHT - el.clientHeight);
+  }, [rows.length]);
+
+  const onScroll = (): void => {
+    const el = scroller.current;
+    if (el === null) return;
+    atBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
+    setScrollTop(el.scrollTop);
+  };
+
+  const select = (entry: ErrorEntry, open: boolean): void => {
+    store.selectedKey.value = entry.key;
+    if (open) store.detailsOpen.value = true;
+  };
+
+  const reveal = (index: number): void => {
+    const el = scroller.current;
+    if (el === null) return;
+    const top = index * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+  };
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const current = rows.findIndex((r) => r.key === selectedKey);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const from = current === -1 ? (event.key === 'ArrowDown' ? -1 : rows.length) : current;
+      const index = nextErrorIndex(rows, from, event.key === 'ArrowDown' ? 1 : -1);
+      const entry = rows[index];
+      if (entry?.kind === 'error') {
+        select(entry, false);
+        reveal(index);
+      }
+    } else if (event.key === 'Enter' && current !== -1) {
+      store.detailsOpen.value = true;
+    } else if (event.key === 'Escape') {
+      store.detailsOpen.value = false;
+    }
+  };
+
+  const { start, end } = visibleRange(scrollTop, viewport, rows.length);
+  const rendered = rows.slice(start, end);
+  return (
+    <div
+      class="fl-grid"
+      role="grid"
+      aria-label="Decoded API errors"
+      aria-rowcount={rows.length + 1}
+      aria-colcount={COLUMNS.length}
+      aria-activedescendant={selectedKey === null ? undefined : `fl-row-${selectedKey}`}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <div role="row" aria-rowindex={1} class="fl-row fl-head">
+        {COLUMNS.map((name) => (
+          <div role="columnheader" class="fl-cell" key={name}>
+            {name}
+          </div>
+        ))}
+      </div>
+      <div class="fl-scroller" ref={scroller} onScroll={onScroll}>
+        <div role="rowgroup" class="fl-rows" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
+          {rendered.map((entry, i) =>
+            entry.kind === 'error' ? (
+              <ErrorRow key={entry.key} entry={entry} index={start + i} selected={entry.key === selectedKey} now={now} onPick={(e) => select(e, true)} />
+            ) : (
+              <NavigationRow key={entry.key} entry={entry} index={start + i} />
+            ),
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { testIds } from '../testids.ts';
+import { textMatcher, type Filters, type StatusClass } from './filters.ts';
+import type { PanelStore } from './store.ts';
+
+const STATUS_OPTIONS: readonly { readonly value: StatusClass; readonly label: string }[] = [
+  { value: 'all', label: 'All statuses' },
+  { value: '4xx', label: '4xx' },
+  { value: '5xx', label: '5xx' },
+  { value: 'in-2xx', label: 'Errors in 2xx' },
+];
+
+function countText(store: PanelStore): string {
+  const total = store.errorCount.value;
+  const shown = store.visibleErrorCount.value;
+  const parts = [shown === total ? `${total} errors` : `${shown} / ${total} errors`];
+  if (store.droppedByCap.value > 0) parts.push(`${store.droppedByCap.value} oldest dropped (cap ${store.maxErrors.value})`);
+  if (store.droppedWhilePaused.value > 0) parts.push(`${store.droppedWhilePaused.value} requests dropped while paused`);
+  return parts.join(' · ');
+}
+
+/** The distinct values of one entry property, for the family and host pickers. */
+function distinct(store: PanelStore, pick: (e: { format: string; host: string }) => string): string[] {
+  const seen = new Set<string>();
+  for (const entry of store.entries.value) if (entry.kind === 'error') seen.add(pick({ format: entry.error.format, host: entry.host }));
+  return [...seen].filter((v) => v !== '').sort();
+}
+
+export function Toolbar({ store }: { store: PanelStore }) {
+  const filters = store.filters.value;
+  const paused = store.paused.value;
+  const update = (patch: Partial<Filters>): void => {
+    store.filters.value = { ...store.filters.value, ...patch };
+  };
+  const matcher = filters.text.trim() === '' ? null : textMatcher(filters.text);
+  const invalid = matcher !== null && !matcher.ok ? matcher.reason : null;
+  const families = distinct(store, (e) => e.format);
+  const hosts = distinct(store, (e) => e.host);
+  return (
+    <div class="fl-toolbar" role="toolbar" aria-label="Faultline controls">
+      <button
+        type="button"
+        class={`fl-icon-button${paused ? '' : ' fl-recording'}`}
+        data-testid={testIds.pauseButton}
+        aria-pressed={paused}
+        aria-label={paused ? 'Resume capture' : 'Pause capture'}
+        title={paused ? 'Resume capture' : 'Pause capture (new requests are dropped)'}
+        onClick={() => (store.paused.value = !paused)}
+      >
+        {paused ? '▶' : '●'}
+      </button>
+      <button type="button" class="fl-icon-button" data-testid={testIds.clearButton} aria-label="Clear" title="Clear" onClick={() => store.clear()}>
+        ⊘
+      </button>
+      <span class="fl-sep" />
+      <input
+        type="search"
+        class={`fl-filter${invalid === null ? '' : ' fl-invalid'}`}
+        data-testid={testIds.filterText}
+        aria-label="Filter errors (text, or /regex/)"
+        aria-invalid={invalid !== null}
+        title={invalid ?? 'Text or /regex/ over method, URL, status, format, code, message, request id'}
+        placeholder="Filter (text or /regex/)"
+        value={filters.text}
+        onInput={(e) => update({ text: e.currentTarget.value })}
+      />
+      <select aria-label="Status class" value={filters.status} onChange={(e) => update({ status: e.currentTarget.value as StatusClass })}>
+        {STATUS_OPTIONS.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Format" value={filters.family} onChange={(e) => update({ family: e.currentTarget.value })}>
+        <option value="">All formats</option>
+        {[...new Set([...families, filters.family])].filter((f) => f !== '').map((f) => (
+          <option key={f} value={f}>
+            {f}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Host" value={filters.host} onChange={(e) => update({ host: e.currentTarget.value })}>
+        <option value="">All hosts</option>
+        {[...new Set([...hosts, filters.host])].filter((h) => h !== '').map((h) => (
+          <option key={h} value={h}>
+            {h}
+          </option>
+        ))}
+      </select>
+      <span class="fl-sep" />
+      <label class="fl-inline">
+        <input type="checkbox" data-testid={testIds.preserveLogToggle} checked={store.preserveLog.value} onChange={(e) => (store.preserveLog.value = e.currentTarget.checked)} />
+        Preserve log
+      </label>
+      <span class="fl-count" data-testid={testIds.errorCount} aria-live="polite">
+        {countText(store)}
+      </span>
+    </div>
+  );
+}

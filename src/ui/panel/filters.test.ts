@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../core/analyze.ts';
+import type { Exchange } from '../../core/exchange.ts';
+import { gpuOutletProviderPoolEmpty, hostupNotFound, restoreHubValidation } from '../testing/seed-exchanges.ts';
+import { splitUrl, type ErrorEntry } from './entries.ts';
+import { errorPredicate, filtersFrom, noFilters, textMatcher } from './filters.ts';
+
+function entry(exchange: Exchange): ErrorEntry {
+  const error = analyze(exchange).error;
+  if (error === null) throw new Error('fixture is not an error');
+  return { kind: 'error', key: 1, id: 'r', exchange, error, captureNote: null, ...splitUrl(exchange.url) };
+}
+
+const hostup = entry(hostupNotFound());
+const restoreHub = entry(restoreHubValidation());
+const gpu = entry(gpuOutletProviderPoolEmpty());
+const all = [hostup, restoreHub, gpu];
+const shown = (filters: Partial<typeof noFilters>) => all.filter(errorPredicate({ ...noFilters, ...filters }));
+
+describe('filters', () => {
+  it('matches text as a case-insensitive substring of URL, method, status and message', () => {
+    expect(shown({ text: 'VPS_ABC' })).toEqual([hostup]);
+    expect(shown({ text: 'post' })).toEqual([restoreHub, gpu]);
+    expect(shown({ text: '503' })).toEqual([gpu]);
+  });
+
+  it('treats /…/ as a regular expression, and an invalid one as matching nothing', () => {
+    expect(shown({ text: '/^(404|400)$/m' })).toEqual([hostup, restoreHub]);
+    expect(shown({ text: '/restorehub|gpuoutlet/' })).toEqual([restoreHub, gpu]);
+    expect(shown({ text: '/(unclosed/' })).toEqual([]);
+    expect(textMatcher('/(unclosed/').ok).toBe(false);
+  });
+
+  it('filters by status class and host', () => {
+    expect(shown({ status: '5xx' })).toEqual([gpu]);
+    expect(shown({ status: '4xx' })).toEqual([hostup, restoreHub]);
+    expect(shown({ status: 'in-2xx' })).toEqual([]);
+    expect(shown({ host: 'api.hostup.se' })).toEqual([hostup]);
+  });
+
+  it('filters by family', () => {
+    expect(shown({ family: hostup.error.format })).toContain(hostup);
+    expect(shown({ family: 'no-such-family' })).toEqual([]);
+  });
+
+  it('reads stored filters defensively', () => {
+    expect(filtersFrom(null)).toEqual(noFilters);
+    expect(filtersFrom({ text: 7, status: 'weird', host: 'a.test' })).toEqual({ ...noFilters, host: 'a.test' });
+    expect(filtersFrom(JSON.parse('{"__proto__":{"text":"x"},"status":"5xx"}'))).toEqual({ ...noFilters, status: '5xx' });
+  });
+});

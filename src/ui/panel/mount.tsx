@@ -1,0 +1,42 @@
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import { startClock } from '../clock.ts';
+import type { CaptureSource } from '../source.ts';
+import { Panel } from './Panel.tsx';
+import './panel.css';
+import { persistSettings } from './settings.ts';
+import { createPanelStore, type PanelStoreOptions } from './store.ts';
+
+const SETTINGS_TIMEOUT_MS = 1000;
+
+/**
+ * Mounts the DevTools panel into `root`, fed by `source`. Returns a function that unmounts it and
+ * stops every listener and the clock.
+ */
+export function mountPanel(root: HTMLElement, source: CaptureSource, options: PanelStoreOptions = {}): () => void {
+  const store = createPanelStore(options);
+  const clock = startClock();
+  const theme = signal(source.theme);
+  const stopTheme = source.onThemeChange((next) => (theme.value = next));
+  const settings = persistSettings(store, source.settings);
+  // Captured history is replayed only once Preserve log is known, or navigations in it would wrongly
+  // clear it; storage that never answers must not keep the panel empty, hence the timeout.
+  let unsubscribe: (() => void) | null = null;
+  let unmounted = false;
+  const start = (): void => {
+    if (unsubscribe !== null || unmounted) return;
+    unsubscribe = source.subscribe((events) => store.receive(events));
+  };
+  const fallback = setTimeout(start, SETTINGS_TIMEOUT_MS);
+  void settings.restored.then(start);
+  render(<Panel store={store} now={clock.now} theme={theme} />, root);
+  return () => {
+    unmounted = true;
+    clearTimeout(fallback);
+    unsubscribe?.();
+    settings.stop();
+    stopTheme();
+    clock.stop();
+    render(null, root);
+  };
+}

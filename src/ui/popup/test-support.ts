@@ -1,0 +1,66 @@
+/** Shared by the popup's tests: mounting through the real entry point, and seed responses as pasted text. */
+import { act } from '@testing-library/preact';
+import { vi } from 'vitest';
+import { fakeRecentErrors, type FakeRecentErrors } from './fake-recent-errors.ts';
+import { mountPopup, type PopupDeps } from './mount.tsx';
+
+export interface MountedPopup {
+  readonly root: HTMLElement;
+  readonly recent: FakeRecentErrors;
+  unmount(): void;
+}
+
+/** Mounts the popup and waits until its lazily loaded decoder is in, as it is a moment after opening. */
+export async function mountForTest(deps: Partial<PopupDeps> = {}): Promise<MountedPopup> {
+  const root = document.createElement('div');
+  document.body.append(root);
+  const recent = fakeRecentErrors();
+  let unmount = (): void => undefined;
+  act(() => {
+    unmount = mountPopup(root, { recentErrors: recent.subscribe, theme: 'light', ...deps });
+  });
+  await act(() => vi.dynamicImportSettled());
+  return {
+    root,
+    recent,
+    unmount() {
+      act(() => unmount());
+      root.remove();
+    },
+  };
+}
+
+/** seed 000 (HostUp): the documented problem+json example, as `curl -i` prints it. */
+export const hostUp404 = [
+  'HTTP/1.1 404 Not Found',
+  'Content-Type: application/problem+json',
+  '',
+  JSON.stringify({
+    type: 'https://developer.hostup.se/errors/vps_not_found',
+    title: 'VPS not found',
+    status: 404,
+    detail: 'No VPS matching the given ID was found.',
+    code: 'vps_not_found',
+    instance: '/api/v2/vps/vps_abc123',
+    requestId: 'req_xyz789',
+    timestamp: '2026-04-27T12:00:00.000Z',
+  }),
+].join('\r\n');
+
+/** The moment the Discord example below was received: its X-RateLimit-Reset minus its Reset-After. */
+export const discordReceivedAt = 1_741_000_001_081;
+
+/** seed 003 / envelopes.md §A7: Discord's rate-limit response. */
+export const discord429 = [
+  'HTTP/1.1 429 Too Many Requests',
+  'Content-Type: application/json',
+  'Retry-After: 3',
+  'X-RateLimit-Limit: 5',
+  'X-RateLimit-Remaining: 0',
+  'X-RateLimit-Reset: 1741000003.512',
+  'X-RateLimit-Reset-After: 2.431',
+  'X-RateLimit-Bucket: 80c17d2f203122d936070c88c8d10f33',
+  'X-RateLimit-Scope: user',
+  '',
+  '{"message":"You are being rate limited.","retry_after":2.431,"global":false}',
+].join('\n');
