@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run as is: tsx compiles it on the fly, so `npx faultline` works right after
-// `npm install`, with no build step.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/cli/main.ts');
+// The CLI is compiled into dist/cli by `npm install` (the `prepare` script runs scripts/build-cli.mjs).
+try {
+  await import('../dist/cli/faultline.mjs');
+} catch (error) {
+  const missing = error instanceof Error && 'code' in error && error.code === 'ERR_MODULE_NOT_FOUND';
+  // Even a broken install ends in one line and a failure status, not a stack trace.
+  process.stderr.write(missing
+    ? 'faultline: the CLI is not built: run `npm install` (or `node scripts/build-cli.mjs`) in the Faultline folder\n'
+    : `faultline: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

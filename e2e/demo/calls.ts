@@ -29,6 +29,20 @@ export interface DemoCall {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | null;
   readonly status: number;
+  /**
+   * `omit` when the response challenges with a scheme browsers answer with a login dialog (Basic,
+   * Digest…): fetch then neither prompts (which would stall the page) nor sends the session cookie.
+   */
+  readonly credentials: 'same-origin' | 'omit';
+}
+
+/** A WWW-Authenticate challenge list naming a scheme the browser would prompt for. */
+const PROMPTING_CHALLENGE = /(?:^|,)\s*(?:basic|digest|negotiate|ntlm)(?:\s|,|$)/i;
+
+function promptsForLogin(fixture: Fixture): boolean {
+  return Object.entries(fixture.response.headers ?? {}).some(
+    ([name, value]) => name.toLowerCase() === 'www-authenticate' && PROMPTING_CHALLENGE.test(value),
+  );
 }
 
 function hasHeader(headers: Readonly<Record<string, string>>, name: string): boolean {
@@ -47,6 +61,7 @@ export function demoCall(fixture: Fixture): DemoCall {
     headers,
     body: fixture.request.body ?? null,
     status: fixture.response.status,
+    credentials: promptsForLogin(fixture) ? 'omit' : 'same-origin',
   };
 }
 

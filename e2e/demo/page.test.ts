@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page, type Request } from 'playwright';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findChromium } from '../support/browsers.ts';
-import { demoCredentials, errorCalls, fixturePathPrefix, idempotentPostCall } from './calls.ts';
+import { demoCalls, demoCredentials, errorCalls, fixturePathPrefix, idempotentPostCall } from './calls.ts';
 import { startDemoServer, type DemoServer } from './server.ts';
 import type { StatsSnapshot } from './stats.ts';
 
@@ -41,7 +41,7 @@ async function settled(count: number): Promise<void> {
   await page.waitForSelector(`body[data-state="idle"][data-sent="${count}"]`, { state: 'attached', timeout: 30_000 });
 }
 
-describe('demo page', () => {
+describe('demo page', { timeout: 30_000 }, () => {
   it('"Fire everything" sends every error fixture once, in order, with the client credentials', async () => {
     expect(errorCalls.length).toBeGreaterThan(0);
     await page.goto(`${server.origin}/`);
@@ -50,10 +50,13 @@ describe('demo page', () => {
 
     expect(sent.map((request) => `${request.method()} ${new URL(request.url()).pathname}`)).toEqual(errorCalls.map((call) => `${call.method} ${call.path}`));
     for (const [index, request] of sent.entries()) {
+      const call = errorCalls[index];
       const headers = await request.allHeaders();
-      const own = Object.entries(errorCalls[index]?.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+      const own = Object.entries(call?.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
       expect(headers['authorization']).toBe(own ?? `Bearer ${demoCredentials.bearerToken}`);
-      expect(headers['cookie']).toContain(demoCredentials.sessionCookie);
+      // Calls answered with a Basic/Digest challenge go without cookies, so the browser shows no login dialog.
+      if (call?.credentials === 'omit') expect(headers['cookie']).toBeUndefined();
+      else expect(headers['cookie']).toContain(demoCredentials.sessionCookie);
     }
     const counted = await stats();
     expect(counted.errors).toBe(errorCalls.length);
@@ -81,6 +84,16 @@ describe('demo page', () => {
     await settled(2);
     expect(sent[1]?.method()).toBe('POST');
     expect((await sent[1]?.allHeaders())?.['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends every fixture from its button without following redirects (each request reaches /api/fx/)', async () => {
+    await page.goto(`${server.origin}/`);
+    const buttons = page.locator('#fixtures button[data-fixture]');
+    const count = await buttons.count();
+    for (let index = 0; index < count; index += 1) await buttons.nth(index).click();
+    await settled(count);
+    expect(sent.map((request) => new URL(request.url()).pathname).sort()).toEqual(demoCalls.map((call) => call.path).sort());
+    expect((await stats()).total).toBe(demoCalls.length);
   });
 
   it('fires everything on load with ?autofire=1, and page 2 is reachable with the same controls', async () => {

@@ -15,13 +15,17 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
-/** A button the script turns into a fetch: method, path, headers (JSON) and body ride in data attributes. */
-function callButton(call: Pick<DemoCall, 'method' | 'path' | 'headers' | 'body'>, label: string, extra: Readonly<Record<string, string>> = {}): string {
+/**
+ * A button the script turns into a fetch: method, path, headers (JSON) and body ride in data
+ * attributes, escaped here. `label` is HTML: callers escape what they put into it.
+ */
+function callButton(call: Pick<DemoCall, 'method' | 'path' | 'headers' | 'body' | 'credentials'>, label: string, extra: Readonly<Record<string, string>> = {}): string {
   const attributes: Record<string, string> = {
     ...extra,
     'data-method': call.method,
     'data-path': call.path,
     'data-headers': JSON.stringify(call.headers),
+    'data-credentials': call.credentials,
   };
   if (call.body !== null) attributes['data-body'] = call.body;
   const rendered = Object.entries(attributes)
@@ -56,7 +60,7 @@ function quotaButtons(): string {
   ];
   return endpoints
     .map(({ path, label }) =>
-      callButton({ method: 'GET', path, headers: credentialHeaders, body: null }, `GET ${escapeHtml(path)} <small>${escapeHtml(label)}</small>`, { 'data-extra': path }),
+      callButton({ method: 'GET', path, headers: credentialHeaders, body: null, credentials: 'same-origin' }, `GET ${escapeHtml(path)} <small>${escapeHtml(label)}</small>`),
     )
     .join('\n');
 }

@@ -61,7 +61,8 @@ export async function showExtensionPanel(cdp: CdpClient, title: string, timeoutM
     const candidates = ids.map((id) => `chrome-extension://${id}${title}`);
     const shown = candidates.length === 0 ? null : await evaluateInTarget(cdp, devtools.targetId, showPanelExpression(candidates));
     if (typeof shown === 'string') {
-      return { extensionId: shown.slice('chrome-extension://'.length, -title.length), panelId: shown, devtoolsTargetId: devtools.targetId };
+      const extensionId = ids.find((id) => shown === `chrome-extension://${id}${title}`) ?? '';
+      return { extensionId, panelId: shown, devtoolsTargetId: devtools.targetId };
     }
     if (Date.now() > deadline) throw new Error(`DevTools has no panel titled "${title}" after ${timeoutMs} ms: is the extension loaded and its devtools page creating the panel?`);
     await sleep(POLL_MS);

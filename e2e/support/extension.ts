@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { testIds } from '../../src/ui/testids.ts';
 import { findChromium } from './browsers.ts';
 import { connectCdp, findTarget, type CdpClient } from './cdp.ts';
 import { findPanelTarget, isDevtoolsWindow, showExtensionPanel } from './devtools.ts';
@@ -25,6 +26,29 @@ export interface ChromiumWithExtension {
   close(): Promise<void>;
 }
 
+/** Window size; DevTools docks at the bottom, DEVTOOLS_HEIGHT tall, so the panel gets the full width. */
+const WINDOW = { width: 1280, height: 900 } as const;
+const DEVTOOLS_HEIGHT = 560;
+
+/**
+ * Docks DevTools at the bottom with a fixed height: docked at the side (the default) the panel gets
+ * under half of the width, and an undocked DevTools window does not render panels in headless mode.
+ */
+async function dockDevtoolsAtBottom(userDataDir: string): Promise<void> {
+  const profile = join(userDataDir, 'Default');
+  await mkdir(profile, { recursive: true });
+  // DevTools stores its settings as JSON strings inside the profile's preferences.
+  const preferences = {
+    devtools: {
+      preferences: {
+        currentDockState: JSON.stringify('bottom'),
+        'inspector-view.split-view-state': JSON.stringify({ horizontal: { size: DEVTOOLS_HEIGHT } }),
+      },
+    },
+  };
+  await writeFile(join(profile, 'Preferences'), JSON.stringify(preferences));
+}
+
 export async function launchChromiumWithExtension(): Promise<ChromiumWithExtension> {
   const executablePath = findChromium();
   if (executablePath === null) throw new Error('No Chromium found: run scripts/ensure-browsers.sh (or set CHROME_PATH).');
@@ -32,15 +56,17 @@ export async function launchChromiumWithExtension(): Promise<ChromiumWithExtensi
     throw new Error(`No built extension in ${CHROME_EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'faultline-e2e-'));
+  await dockDevtoolsAtBottom(userDataDir);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 1280, height: 800 },
+    viewport: null,
     args: [
       `--disable-extensions-except=${CHROME_EXTENSION_DIR}`,
       `--load-extension=${CHROME_EXTENSION_DIR}`,
       '--auto-open-devtools-for-tabs',
+      `--window-size=${WINDOW.width},${WINDOW.height}`,
       '--remote-debugging-port=0',
       '--no-sandbox',
       '--disable-gpu',
@@ -87,6 +113,13 @@ interface Evaluated {
   readonly exceptionDetails?: { readonly text?: string; readonly exception?: { readonly description?: string } };
 }
 
+/** Where DevTools' own UI sits in its window (the same frontend module devtools.ts selects panels with). */
+const DEVTOOLS_BOUNDS = `(async () => {
+  const { InspectorView } = await import('./ui/legacy/legacy.js');
+  const { x, y, width, height } = InspectorView.InspectorView.instance().element.getBoundingClientRect();
+  return { x, y, width, height };
+})()`;
+
 async function attach(cdp: CdpClient, targetId: string): Promise<string> {
   const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
   return sessionId;
@@ -114,11 +147,62 @@ export async function showFaultlinePanel(browser: ChromiumWithExtension): Promis
     async screenshot(path: string): Promise<void> {
       const session = await attach(cdp, devtoolsTarget.targetId);
       try {
-        const { data } = await cdp.send<{ data: string }>('Page.captureScreenshot', { format: 'png' }, session);
+        // The DevTools target spans the whole window, the (transparent) page area included: clip to DevTools.
+        const { result } = await cdp.send<Evaluated>(
+          'Runtime.evaluate',
+          { expression: DEVTOOLS_BOUNDS, awaitPromise: true, returnByValue: true },
+          session,
+        );
+        const clip = { ...(result.value as { x: number; y: number; width: number; height: number }), scale: 1 };
+        const { data } = await cdp.send<{ data: string }>('Page.captureScreenshot', { format: 'png', clip }, session);
         await writeFile(path, Buffer.from(data, 'base64'));
       } finally {
         await cdp.send('Target.detachFromTarget', { sessionId: session }).catch(() => undefined);
       }
     },
   };
+}
+
+/** One timeline row as the user sees it. */
+export interface PanelRow {
+  readonly status: string;
+  readonly format: string;
+  readonly code: string;
+  readonly message: string;
+  readonly retry: string;
+  /** The row's cells (time, method, path…) joined with tabs, to find the row of a request. */
+  readonly text: string;
+}
+
+const TESTID = (id: string): string => `[data-testid="${id}"]`;
+
+/** The rows the timeline shows now (it is virtualised: rows scrolled far away are not in the DOM). */
+export function panelRows(panel: FaultlinePanel): Promise<PanelRow[]> {
+  return panel.evaluate<PanelRow[]>(`[...document.querySelectorAll('${TESTID(testIds.errorRow)}')].map((row) => ({
+    status: row.dataset.status ?? '',
+    format: row.dataset.format ?? '',
+    code: row.dataset.code ?? '',
+    message: row.querySelector('${TESTID(testIds.rowMessage)}')?.textContent ?? '',
+    retry: row.querySelector('${TESTID(testIds.retryCell)}')?.textContent ?? '',
+    text: [...row.children].map((cell) => cell.textContent).join('\\t'),
+  }))`);
+}
+
+/** Clicks the first element matching a test id (and, optionally, containing `text`); false when there is none. */
+export function clickInPanel(panel: FaultlinePanel, testId: string, text?: string): Promise<boolean> {
+  return panel.evaluate<boolean>(`(() => {
+    const found = [...document.querySelectorAll('${TESTID(testId)}')].find((el) => el.textContent.includes(${JSON.stringify(text ?? '')}));
+    found?.click();
+    return found !== undefined;
+  })()`);
+}
+
+/** The text of the first element with a test id, or null when it is not shown. */
+export function panelText(panel: FaultlinePanel, testId: string): Promise<string | null> {
+  return panel.evaluate<string | null>(`document.querySelector('${TESTID(testId)}')?.textContent ?? null`);
+}
+
+/** Whether the checkbox with a test id is checked (null when absent). */
+export function panelChecked(panel: FaultlinePanel, testId: string): Promise<boolean | null> {
+  return panel.evaluate<boolean | null>(`document.querySelector('${TESTID(testId)}')?.checked ?? null`);
 }

@@ -35,7 +35,7 @@ async function readInput(input: string, io: CliIo): Promise<string | { readonly 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const command = parseCommand(argv);
   if ('error' in command) {
-    io.stderr(`faultline: ${command.error}\n(run "faultline --help" for usage)\n`);
+    io.stderr(`faultline: ${command.error} (see "faultline --help")\n`);
     return EXIT_USAGE;
   }
   if (command.kind === 'help') {

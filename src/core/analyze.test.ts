@@ -42,3 +42,20 @@ describe('analyze', () => {
     expect(result.pending?.retryAt).toBe(base.receivedAt + 2000);
   });
 });
+
+describe('errors inside a 200', () => {
+  it('reports a gRPC-Web trailers-only failure carried by a 200 with no body', () => {
+    const { error } = analyze({
+      ...base,
+      mimeType: 'application/grpc-web+proto',
+      responseHeaders: [{ name: 'grpc-status', value: '14' }, { name: 'grpc-message', value: 'upstream%20connect%20error' }],
+    });
+    expect(error?.format).toBe('grpc-web');
+    expect(error?.errorIn2xx).toBe(true);
+    expect(error?.retry.retryable).toBe(true);
+  });
+
+  it('leaves a successful gRPC-Web response (grpc-status 0) alone', () => {
+    expect(analyze({ ...base, responseHeaders: [{ name: 'grpc-status', value: '0' }] }).error).toBeNull();
+  });
+});

@@ -23,8 +23,12 @@ const REQUEST_ID_HEADERS = [
   'cf-ray',
 ] as const;
 
-/** Cheap test run before parsing a 2xx body: only bodies that name an error-ish member are parsed. */
-const SUCCESS_ERROR_MARKER = /"(?:errors|error|ok|jsonrpc|status|success)"\s*:/;
+/**
+ * Cheap test run before parsing a 2xx body (envelopes.md §B3): only bodies with a non-empty `errors` list (GraphQL,
+ * Twitter v2), an `error` object (JSON-RPC), `ok: false` (Slack), `success: false`, or a JSend fail/error status are
+ * parsed. Ordinary payloads such as `"status":"paid"` are not, which keeps busy pages cheap.
+ */
+const SUCCESS_ERROR_MARKER = /"errors"\s*:\s*\[\s*[{"]|"error"\s*:\s*\{|"ok"\s*:\s*false|"success"\s*:\s*false|"status"\s*:\s*"(?:fail|error)"/;
 
 /** Picks the best and the runner-up match: strongest first, recognition order breaks ties. */
 function recognize(view: BodyView, candidates: readonly Family[]): { best: FamilyMatch | null; runnerUp: FamilyMatch | null } {
@@ -84,7 +88,8 @@ export function analyze(exchange: Exchange): Analysis {
   const isFailureStatus = exchange.status >= 400;
 
   const body = readBody(exchange.body);
-  const bodyMayHoldError = isFailureStatus || SUCCESS_ERROR_MARKER.test(body.text);
+  // gRPC(-Web) trailers-only responses carry a failure in a 200's grpc-status header, often with no body at all.
+  const bodyMayHoldError = isFailureStatus || SUCCESS_ERROR_MARKER.test(body.text) || headers.has('grpc-status');
   const mustParse = bodyMayHoldError || exchange.status === 202;
   const json = mustParse && looksLikeJson(body.text) ? parseJson(body.text) : undefined;
 
@@ -128,11 +133,11 @@ function buildError(
     json,
     message,
     familyDelayMs: fields.retryDelayMs ?? null,
-    rateLimit,
   });
   const base = {
     format: best?.family ?? 'status-only',
-    alsoLike: runnerUp?.family ?? null,
+    // A weak (strength 1) fit such as the generic fallback fits almost anything: not worth an "also looks like".
+    alsoLike: runnerUp !== null && runnerUp.strength >= 2 ? runnerUp.family : null,
     status,
     errorIn2xx: status < 400,
     code: fields.code ?? null,

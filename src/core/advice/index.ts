@@ -67,7 +67,7 @@ function timingSentence(input: AdviceInput, judgement: Judgement, warnTwice: boo
 }
 
 function adviceText(input: AdviceInput, judgement: Judgement, warnTwice: boolean): string {
-  if (!judgement.retryable) return judgement.lead ?? '';
+  if (!judgement.retryable) return judgement.lead ?? capitalize(`${throttleNote(input)}.`);
   const timing = timingSentence(input, judgement, warnTwice);
   return judgement.lead === null ? timing : `${judgement.lead} ${timing}`;
 }

@@ -67,7 +67,8 @@ export function judge(input: AdviceInput): Judgement {
   const throttled = isThrottled(input);
   const plan = throttled ? THROTTLE_BACKOFF : (rule.backoff ?? TRANSIENT_BACKOFF);
   const entry = input.code === null ? null : findCode(input.code, { format: input.format, status: input.status });
-  const catalogAdvice = entry === null || entry.advice.trim() === '' ? null : entry.advice.trim();
+  // A body that names the missing scope is more specific than the catalog's text about the code.
+  const catalogAdvice = entry === null || entry.advice.trim() === '' || input.missingScope !== null ? null : entry.advice.trim();
   // Catalog advice is about the code; the fields the body rejected still need naming.
   const catalogLead = catalogAdvice === null || input.fieldErrors.length === 0 ? catalogAdvice : `${catalogAdvice} Fields to fix: ${listFields(input.fieldErrors)}.`;
   const lead = (fallback: string): string => catalogLead ?? fallback;

@@ -35,7 +35,7 @@ function errorParts(source: string, root: string): { error: string; envelope: st
 }
 
 function match(view: BodyView): FamilyMatch | null {
-  if (view.json !== undefined || !view.text.trimStart().startsWith('<')) return null;
+  if (view.json !== undefined || !/^\s*</.test(view.text)) return null;
   const root = rootElementName(view.text);
   if (root === null) return null;
   const parts = errorParts(view.text, root);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isRecord, MAX_WALK_DEPTH, pointerFromSegments, text } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
-import { anything, int, keysWithin, listOf, MAX_ITEMS, str } from './lenient.ts';
+import { anything, int, keysWithin, listOf, MAX_ITEMS, maybe, str } from './lenient.ts';
 
 /** Everything a Discord error body holds; a `{code, message}` pair with other keys is some other API. */
 const DISCORD_KEYS = new Set(['code', 'message', 'errors', 'retry_after', 'global']);

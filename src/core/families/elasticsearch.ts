@@ -9,8 +9,8 @@ import { firstText, listOf, str } from './lenient.ts';
 
 const Cause = z.object({ type: str, reason: str });
 const EsError = z.object({
-  error: z.object({ root_cause: listOf(Cause), type: z.string(), reason: str, caused_by: z.unknown() }),
-  status: z.unknown(),
+  error: z.object({ root_cause: listOf(Cause), type: z.string(), reason: str, caused_by: z.unknown().optional() }),
+  status: z.unknown().optional(),
 });
 
 function match(view: BodyView): FamilyMatch | null {

@@ -5,10 +5,10 @@
  * request id, docs link and list of field errors.
  */
 import { z } from 'zod';
-import { isRecord, prop, toPointer, type JsonRecord } from '../json.ts';
+import { codeText, isRecord, prop, text, toPointer, type JsonRecord } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
-import { firstText, MAX_ITEMS } from './lenient.ts';
+import { codeLike, firstText, MAX_ITEMS, maybe, str } from './lenient.ts';
 import { CODE_SHAPED } from './simple.ts';
 
 /** Deeper than this is payload, not envelope. */
@@ -16,44 +16,77 @@ const MAX_DEPTH = 6;
 /** Objects and arrays looked at in one body, whatever its size. */
 const MAX_NODES = 500;
 
-const Prose = z.string().trim().min(1);
-/** `error`, `reason` and `type` hold a sentence in some APIs and a code in others: told apart by shape (§B2 rule 21). */
-const ProseNotCode = Prose.refine((value) => !CODE_SHAPED.test(value));
-const CodeShaped = z.string().trim().regex(CODE_SHAPED);
-/** A code member: anything without spaces (`not_found`, `E1234`) or an integer. */
-const CodeValue = z.union([z.string().trim().regex(/^\S{1,100}$/), z.number().int()]);
+/** A member reader: the value as this kind of member, or null. */
+type Reader<T> = (value: unknown) => T | null;
 
-type Member<T> = readonly [key: string, schema: z.ZodType<T>];
+const prose: Reader<string> = text;
+/** `error`, `reason` and `type` hold a sentence in some APIs and a code in others: told apart by shape (§B2 rule 21). */
+const proseNotCode: Reader<string> = (value) => {
+  const found = text(value);
+  return found === null || CODE_SHAPED.test(found) ? null : found;
+};
+const codeShaped: Reader<string> = (value) => {
+  const found = text(value);
+  return found !== null && CODE_SHAPED.test(found) ? found : null;
+};
+/** A code member: anything without spaces (`not_found`, `E1234`) or an integer. */
+const anyCode: Reader<string | number> = (value) => {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : null;
+  const found = text(value);
+  return found !== null && found.length <= 100 && !/\s/.test(found) ? found : null;
+};
+
+type Member<T> = readonly [key: string, read: Reader<T>];
 
 /** Members by preference: an earlier one wins over a later one found at the same depth. */
 const MESSAGE_MEMBERS: readonly Member<string>[] = [
-  ['message', Prose],
-  ['error_description', Prose],
-  ['detail', Prose],
-  ['error', ProseNotCode],
-  ['msg', Prose],
-  ['description', Prose],
-  ['reason', ProseNotCode],
-  ['title', Prose],
-  ['errorMessage', Prose],
-  ['error_message', Prose],
-  ['Message', Prose],
-  ['details', Prose],
+  ['message', prose],
+  ['error_description', prose],
+  ['detail', prose],
+  ['error', proseNotCode],
+  ['msg', prose],
+  ['description', prose],
+  ['reason', proseNotCode],
+  ['title', prose],
+  ['errorMessage', prose],
+  ['error_message', prose],
+  ['Message', prose],
+  ['details', prose],
 ];
 const CODE_MEMBERS: readonly Member<string | number>[] = [
-  ['code', CodeValue],
-  ['error_code', CodeValue],
-  ['errorCode', CodeValue],
-  ['err_code', CodeValue],
-  ['error', CodeShaped],
-  ['type', CodeShaped],
-  ['reason', CodeShaped],
+  ['code', anyCode],
+  ['error_code', anyCode],
+  ['errorCode', anyCode],
+  ['err_code', anyCode],
+  ['error', codeShaped],
+  ['type', codeShaped],
+  ['reason', codeShaped],
 ];
-const REQUEST_ID_MEMBERS: readonly Member<string>[] = ['request_id', 'requestId', 'traceId', 'trace_id', 'correlation_id', 'correlationId'].map((key) => [key, Prose] as const);
-const DOCS_MEMBERS: readonly Member<string>[] = ['documentation_url', 'doc_url', 'docs_url', 'docsUrl', 'help_url', 'helpUrl', 'more_info', 'moreInfo'].map((key) => [key, Prose] as const);
-const PATH_KEYS = ['field', 'path', 'loc', 'param', 'parameter', 'pointer', 'property', 'propertyPath'];
-const ITEM_MESSAGE_MEMBERS: readonly Member<string>[] = ['message', 'msg', 'defaultMessage', 'description', 'reason', 'detail'].map((key) => [key, Prose] as const);
-const ITEM_CODE_MEMBERS: readonly Member<string | number>[] = ['code', 'type', 'rule'].map((key) => [key, CodeValue] as const);
+const REQUEST_ID_MEMBERS: readonly Member<string>[] = ['request_id', 'requestId', 'traceId', 'trace_id', 'correlation_id', 'correlationId'].map((key) => [key, prose] as const);
+const DOCS_MEMBERS: readonly Member<string>[] = ['documentation_url', 'doc_url', 'docs_url', 'docsUrl', 'help_url', 'helpUrl', 'more_info', 'moreInfo'].map((key) => [key, prose] as const);
+const pathLike = maybe(z.union([z.string(), z.array(z.union([z.string(), z.number()]))]));
+
+/** One item of a field-error list, under any of the spellings APIs use. */
+const FieldItem = z.object({
+  field: pathLike,
+  path: pathLike,
+  loc: pathLike,
+  param: pathLike,
+  parameter: pathLike,
+  pointer: pathLike,
+  property: pathLike,
+  propertyPath: pathLike,
+  message: str,
+  msg: str,
+  defaultMessage: str,
+  description: str,
+  reason: str,
+  detail: str,
+  code: codeLike,
+  type: str,
+  rule: str,
+});
+const PATH_KEYS = ['field', 'path', 'loc', 'param', 'parameter', 'pointer', 'property', 'propertyPath'] as const;
 
 interface Found {
   message: string | null;
@@ -63,27 +96,31 @@ interface Found {
   fieldErrors: FieldError[] | null;
 }
 
-/** The value of the first member of `node` its schema accepts. */
+/** The value of the first member of `node` its reader accepts. */
 function pick<T>(node: JsonRecord, members: readonly Member<T>[]): T | null {
-  for (const [key, schema] of members) {
-    const parsed = schema.safeParse(prop(node, key));
-    if (parsed.success) return parsed.data;
+  for (const [key, read] of members) {
+    const found = read(prop(node, key));
+    if (found !== null) return found;
   }
   return null;
 }
 
 /** `[{field|path|loc…, message|msg…}]` → field errors, or null when the list is not of that shape. */
 function fieldErrorList(list: readonly unknown[]): FieldError[] | null {
+  // Cheap guard: the first item must look like a field error before any item is parsed.
+  const first: unknown = list[0];
+  if (!isRecord(first) || !PATH_KEYS.some((key) => Object.hasOwn(first, key))) return null;
   const out: FieldError[] = [];
-  for (const item of list.slice(0, MAX_ITEMS)) {
-    if (!isRecord(item)) return null;
-    const path = PATH_KEYS.map((key) => prop(item, key)).find((value) => value !== undefined);
-    const message = pick(item, ITEM_MESSAGE_MEMBERS);
+  for (const raw of list.slice(0, MAX_ITEMS)) {
+    const item = FieldItem.safeParse(raw).data;
+    if (item === undefined) return null;
+    const path = PATH_KEYS.map((key) => item[key]).find((value) => value !== undefined);
+    const message = firstText(item.message, item.msg, item.defaultMessage, item.description, item.reason, item.detail);
     if (path === undefined || message === null) return null;
-    const code = pick(item, ITEM_CODE_MEMBERS);
-    out.push({ path: toPointer(path) ?? '', message, ...(code === null ? {} : { code: String(code) }) });
+    const code = codeText(item.code) ?? firstText(item.type, item.rule);
+    out.push({ path: toPointer(path) ?? '', message, ...(code === null ? {} : { code }) });
   }
-  return out.length === 0 ? null : out;
+  return out;
 }
 
 function visit(node: JsonRecord, status: number, found: Found): void {
@@ -106,7 +143,7 @@ function walk(root: unknown, status: number): Found {
       if (Array.isArray(node)) {
         found.fieldErrors ??= fieldErrorList(node);
         // A list of sentences (`errors: ["…"]`) says what went wrong when nothing nearer does.
-        found.message ??= node.length > 0 && typeof node[0] === 'string' ? Prose.safeParse(node[0]).data ?? null : null;
+        found.message ??= prose(node[0]);
         next.push(...node.slice(0, MAX_ITEMS));
       } else if (isRecord(node)) {
         visit(node, status, found);

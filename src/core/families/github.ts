@@ -28,7 +28,8 @@ function match(view: BodyView): FamilyMatch | null {
   const json = view.json;
   if (!isRecord(json) || typeof json['message'] !== 'string') return null;
   const raw = json['errors'];
-  const validationItems = Array.isArray(raw) && raw.some((item) => isRecord(item) && (Object.hasOwn(item, 'resource') || Object.hasOwn(item, 'field')));
+  // GitHub validation items always name the `resource`; Spring's BindingResult items (`field`, `defaultMessage`) do not.
+  const validationItems = Array.isArray(raw) && raw.some((item) => isRecord(item) && typeof item['resource'] === 'string');
   if (typeof json['documentation_url'] !== 'string' && !validationItems) return null;
   const parsed = Body.safeParse(json);
   if (!parsed.success) return null;

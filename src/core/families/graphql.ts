@@ -10,6 +10,8 @@ import { anything, keysWithin, listOf, MAX_ITEMS, maybe } from './lenient.ts';
 
 const GRAPHQL_MIME = 'application/graphql-response+json';
 const RESPONSE_KEYS = new Set(['data', 'errors', 'extensions']);
+/** Members a GraphQL error may have, counting the `code`/`type` older servers put beside `message`. */
+const ERROR_KEYS = new Set(['message', 'locations', 'path', 'extensions', 'code', 'type']);
 /** Rate-limit codes: Shopify `THROTTLED`, GitHub's non-spec `type: RATE_LIMITED`. */
 const THROTTLE_CODES = new Set(['THROTTLED', 'RATE_LIMITED']);
 
@@ -32,7 +34,10 @@ function match(view: BodyView): FamilyMatch | null {
   const first = errors[0];
   if (first === undefined) return null;
   const graphqlMembers = head.some((item) => isRecord(item) && ['locations', 'path', 'extensions'].some((key) => Object.hasOwn(item, key)));
-  // Bare `{errors:[{message}]}` is also a Twitter v1.1 or ad-hoc list: weak unless something says GraphQL.
+  // Bare `{errors:[{message}]}` is also a Twitter v1.1 or ad-hoc list: weak unless something says GraphQL,
+  // and not GraphQL at all when items carry other members (Twilio `infoUrl`, SendGrid `field`).
+  const weak = !graphqlMembers && !Object.hasOwn(json, 'data');
+  if (weak && view.mime !== GRAPHQL_MIME && !head.every((item) => isRecord(item) && keysWithin(item, ERROR_KEYS))) return null;
   const strength = view.mime === GRAPHQL_MIME ? 3 : graphqlMembers || Object.hasOwn(json, 'data') ? 2 : 1;
   const code = codeText(first.extensions?.code) ?? codeText(first.code) ?? codeText(first.type);
   return {

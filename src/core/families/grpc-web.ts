@@ -88,4 +88,5 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const grpcWeb: Family = { id: 'grpc-web', order: 1, match };
+/** gRPC reports failures with HTTP 200 and a non-zero grpc-status, so it is tried on 2xx responses too. */
+export const grpcWeb: Family = { id: 'grpc-web', order: 1, inSuccess: true, match };

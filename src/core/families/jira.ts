@@ -8,7 +8,7 @@ import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { fieldErrorsFromMessageMap, MAX_ITEMS } from './lenient.ts';
 import { isMessageMap } from './message-map.ts';
 
-const Jira = z.object({ errorMessages: z.array(z.unknown()), errors: z.unknown() });
+const Jira = z.object({ errorMessages: z.array(z.unknown()), errors: z.unknown().optional() });
 
 function match(view: BodyView): FamilyMatch | null {
   if (!isRecord(view.json) || !Array.isArray(prop(view.json, 'errorMessages'))) return null;

@@ -8,7 +8,7 @@ import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { fieldErrorsFromMessageMap } from './lenient.ts';
 import { isMessageMap } from './message-map.ts';
 
-const Laravel = z.object({ message: z.string(), errors: z.unknown() });
+const Laravel = z.object({ message: z.string(), errors: z.unknown().optional() });
 
 function match(view: BodyView): FamilyMatch | null {
   if (typeof prop(view.json, 'message') !== 'string') return null;

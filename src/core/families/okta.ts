@@ -3,7 +3,7 @@
  * `{errorCode: "E0000001", errorSummary: "Api validation failed: login", errorLink: "E0000001", errorId, errorCauses: [{errorSummary: "login: …"}]}`.
  */
 import { z } from 'zod';
-import { prop, toPointer } from '../json.ts';
+import { httpUrl, prop, toPointer } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { firstText, listOf, str } from './lenient.ts';
@@ -40,8 +40,8 @@ function match(view: BodyView): FamilyMatch | null {
       message: firstText(errorSummary),
       fieldErrors: fieldErrorsOf(errorCauses ?? []),
       requestId: firstText(errorId),
-      // Usually the code again, not a URL; the pipeline keeps it only when it is http(s).
-      docsUrl: firstText(errorLink),
+      // Usually the code again, not a URL: only an absolute link is one (the pipeline would resolve `E0000011` against the request URL).
+      docsUrl: httpUrl(errorLink),
       throttled: code === RATE_LIMITED,
     },
   };

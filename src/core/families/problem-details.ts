@@ -116,15 +116,17 @@ function match(view: BodyView): FamilyMatch | null {
   if (!parsed.success) return null;
   const p = parsed.data;
   const members = countMembers(p);
+  const family = variantOf(p, view.url);
   let strength: FamilyMatch['strength'];
   if (byMime) strength = members > 0 ? 3 : 2;
-  else if (members >= 3 || (members === 2 && p.type !== undefined)) strength = 2;
+  // §B2 rule 9: `title` + `status` + ASP.NET's `traceId`/errors map is a validation problem even as plain JSON.
+  else if (members >= 3 || (members === 2 && (p.type !== undefined || family === 'aspnet-problem'))) strength = 2;
   else if (members === 2) strength = 1;
   else return null;
 
   const code = p.code ?? p.errorCode ?? p.error_code;
   return {
-    family: variantOf(p, view.url),
+    family,
     strength,
     fields: {
       code: code === undefined ? codeFromType(p.type) : String(code),

@@ -9,7 +9,7 @@ import { firstText, str } from './lenient.ts';
 
 const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
-const ScimError = z.object({ schemas: z.array(z.unknown()), status: z.unknown(), scimType: str, detail: str });
+const ScimError = z.object({ schemas: z.array(z.unknown()), status: z.unknown().optional(), scimType: str, detail: str });
 
 function match(view: BodyView): FamilyMatch | null {
   const schemas = prop(view.json, 'schemas');

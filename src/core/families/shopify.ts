@@ -9,7 +9,7 @@ import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { fieldErrorsFromMessageMap } from './lenient.ts';
 import { isMessageMap } from './message-map.ts';
 
-const Shopify = z.object({ errors: z.union([z.string(), z.record(z.string(), z.unknown())]), message: z.undefined() });
+const Shopify = z.object({ errors: z.union([z.string(), z.record(z.string(), z.unknown())]), message: z.undefined().optional(), errorMessages: z.undefined().optional() });
 
 /** Shopify's own response headers (call-limit bucket, request stage): the transport names the vendor. */
 function fromShopify(view: BodyView): boolean {

@@ -18,7 +18,7 @@ const Ids = { requestId: str, request_id: str, traceId: str, trace_id: str };
 const Flat = z.object({
   error: z.string(),
   message: str,
-  details: z.unknown(),
+  details: z.unknown().optional(),
   // Restore Hub names the missing scope at the top level; its prose points at `details.requiredScope`.
   requiredScope: str,
   ...Ids,
@@ -26,7 +26,7 @@ const Flat = z.object({
 
 const Nested = z.object({
   success: maybe(z.boolean()),
-  error: z.object({ code: codeLike, message: str, details: z.unknown(), ...Ids }),
+  error: z.object({ code: codeLike, message: str, details: z.unknown().optional(), ...Ids }),
   ...Ids,
 });
 

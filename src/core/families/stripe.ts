@@ -4,9 +4,9 @@
  * header is required.
  */
 import { z } from 'zod';
-import { isRecord, pointerFromSegments, prop, text } from '../json.ts';
+import { isRecord, pointerFromSegments, text } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
-import { firstText, str } from './lenient.ts';
+import { firstText, keysWithin, str } from './lenient.ts';
 
 const STRIPE_TYPES = new Set([
   'api_error', 'card_error', 'idempotency_error', 'invalid_request_error', 'rate_limit_error', 'authentication_error',
@@ -28,8 +28,12 @@ function paramPointer(param: string): string {
   return pointerFromSegments(param.replaceAll(']', '').split('[').filter((s) => s !== ''));
 }
 
+/** Stripe bodies hold `error` alone; Anthropic's `{type:"error", error:{type:"rate_limit_error"}}` shares the type names. */
+const ROOT_KEYS = new Set(['error']);
+
 function match(view: BodyView): FamilyMatch | null {
-  const error = prop(view.json, 'error');
+  if (!isRecord(view.json) || !keysWithin(view.json, ROOT_KEYS)) return null;
+  const error = view.json['error'];
   if (!isRecord(error) || typeof error['type'] !== 'string' || !STRIPE_TYPES.has(error['type'])) return null;
   const stripeKey = STRIPE_ONLY_KEYS.some((key) => Object.hasOwn(error, key));
   if (!stripeKey && !(view.headers.get('request-id') ?? '').startsWith('req_')) return null;

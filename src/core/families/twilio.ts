@@ -8,7 +8,7 @@ import { isRecord, prop } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { firstText, listOf } from './lenient.ts';
 
-const Classic = z.object({ code: z.number().int(), message: z.string(), more_info: z.string(), status: z.unknown() });
+const Classic = z.object({ code: z.number().int(), message: z.string(), more_info: z.string(), status: z.unknown().optional() });
 const ListItem = z.object({ code: z.number().int(), message: z.string(), infoUrl: z.string() });
 const List = z.object({ errors: listOf(ListItem) });
 

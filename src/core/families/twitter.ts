@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { isRecord, text, type JsonRecord } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyFields, FamilyMatch } from './family.ts';
-import { anything, firstText, keysWithin, listOf, MAX_ITEMS, maybe, str } from './lenient.ts';
+import { firstText, keysWithin, listOf, MAX_ITEMS, maybe, str } from './lenient.ts';
 
 const HOSTS = new Set(['api.twitter.com', 'api.x.com']);
 const PROBLEM_TYPE = /^https:\/\/api\.(?:twitter|x)\.com\/2\/problems\/([\w-]+)$/;
@@ -16,7 +16,7 @@ const V11_KEYS = new Set(['code', 'message', 'label']);
 /** v1.1 codes that mean "slow down": 88 rate limit exceeded, 420 (historic "Enhance Your Calm"). */
 const V11_THROTTLE_CODES = new Set([88, 420]);
 
-const PartialError = z.object({ title: str, detail: str, type: str, parameter: str, resource_type: str, value: anything });
+const PartialError = z.object({ title: str, detail: str, type: str, parameter: str, resource_type: str });
 const ParameterError = z.object({ message: z.string(), parameters: maybe(z.custom<JsonRecord>(isRecord)) });
 const V2Problem = z.object({ title: str, type: str, detail: str, status: maybe(z.number()), errors: listOf(ParameterError) });
 const V11Error = z.object({ code: z.number().int(), message: z.string() });

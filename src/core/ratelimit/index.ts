@@ -30,7 +30,6 @@ export interface DelayInput {
   readonly message: string | null;
   /** A delay the family read from its own structure (Google RetryInfo, Kubernetes retryAfterSeconds). */
   readonly familyDelayMs: number | null;
-  readonly rateLimit: RateLimitState | null;
 }
 
 /** Dialects in the order their readings win ties: the IETF fields first, vendor spellings after. */

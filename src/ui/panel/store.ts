@@ -8,6 +8,9 @@ import { errorPredicate, noFilters, type Filters } from './filters.ts';
 
 export const DEFAULT_MAX_ERRORS = 5000;
 
+/** Decoding time allowed per frame; the rest of a burst waits for the next frame. */
+const FRAME_BUDGET_MS = 10;
+
 export interface PanelStoreOptions {
   /** The decoder; the real pipeline unless a test needs to hand the UI hostile decoded values. */
   readonly analyze?: (exchange: Exchange) => Analysis;
@@ -37,7 +40,7 @@ export interface PanelStore {
   readonly selected: ReadonlySignal<ErrorEntry | null>;
   /** Takes a batch from the capture source; it is applied at the next frame. */
   receive(events: readonly CaptureEvent[]): void;
-  /** Applies everything received so far now. */
+  /** Applies what was received, within one frame's time budget (the rest is scheduled). */
   flush(): void;
   clear(): void;
 }
@@ -102,12 +105,15 @@ export function createPanelStore(options: PanelStoreOptions = {}): PanelStore {
 
   function flush(): void {
     scheduled = false;
-    const events = queue;
-    queue = [];
-    if (events.length === 0) return;
+    if (queue.length === 0) return;
+    const started = performance.now();
     let next = entries.value.slice();
     let learnt: Map<string, RateLimitChip> | null = null;
-    for (const event of events) {
+    let taken = 0;
+    // Decoding costs tens of µs per exchange: a burst of thousands is spread over frames.
+    while (taken < queue.length && performance.now() - started < FRAME_BUDGET_MS) {
+      const event = queue[taken++];
+      if (event === undefined) break;
       if (event.kind === 'navigated') {
         if (preserveLog.value) next.push({ kind: 'navigation', key: nextKey++, url: event.url, at: event.at });
         else next = [];
@@ -124,6 +130,11 @@ export function createPanelStore(options: PanelStoreOptions = {}): PanelStore {
       if (analysis.error !== null) {
         next.push({ kind: 'error', key: nextKey++, id: event.id, exchange, error: analysis.error, captureNote: event.captureNote, host, path });
       }
+    }
+    queue = queue.slice(taken);
+    if (queue.length > 0) {
+      scheduled = true;
+      schedule(flush);
     }
     const { kept, dropped } = capEntries(next, maxErrors.value);
     batch(() => {

@@ -1,20 +1,20 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { RateLimitState, RetryVerdict } from '../../core/model.ts';
-import { delaySourceLabels, formatCountdown, formatDelay } from './format.ts';
+import { formatCountdown, limitTone, retryLabel, type LimitTone, type RetryTone } from '../format.ts';
+import { delaySourceLabels, formatDelay } from './format.ts';
 
 interface ClockProps {
   /** The popup clock (epoch ms); reading it here makes only this line re-render each tick. */
   readonly now: ReadonlySignal<number>;
 }
 
-/** The short verdict the panel's retry cell shows too: "retry in 0:42" → "ready", "backoff", "don't retry". */
+const retryToneClass: Readonly<Record<RetryTone, string>> = { wait: 'fl-wait', ready: 'fl-ok', backoff: 'fl-ok', stop: 'fl-no' };
+const limitToneClass: Readonly<Record<LimitTone, string | undefined>> = { ok: undefined, reset: undefined, warn: 'fl-wait', error: 'fl-no' };
+
+/** The verdict in the panel's words: "retry in 0:42" → "ready", "backoff", "don't retry". */
 export function RetryStatus({ retry, now }: ClockProps & { readonly retry: RetryVerdict }) {
-  if (!retry.retryable) return <span class="fl-verdict fl-no">don't retry</span>;
-  if (retry.retryAt !== null) {
-    const left = retry.retryAt - now.value;
-    return left > 0 ? <span class="fl-verdict fl-wait">retry in {formatCountdown(left)}</span> : <span class="fl-verdict fl-ok">ready</span>;
-  }
-  return <span class="fl-verdict fl-ok">{retry.backoff === null ? 'retry' : 'backoff'}</span>;
+  const { text, tone } = retryLabel(retry, now.value);
+  return <span class={`fl-verdict ${retryToneClass[tone]}`}>{text}</span>;
 }
 
 /** Where the delay came from and how to retry, next to the verdict. */
@@ -41,6 +41,5 @@ export function RateLimitLine({ state, now }: ClockProps & { readonly state: Rat
   }
   if (state.windowSeconds !== null) parts.push(`window ${formatDelay(state.windowSeconds * 1000)}`);
   parts.push(state.bucket);
-  const exhausted = state.remaining === 0 && (state.resetAt === null || state.resetAt > now.value);
-  return <span class={exhausted ? 'fl-no' : undefined}>{parts.join(' · ')}</span>;
+  return <span class={limitToneClass[limitTone(state, now.value)]}>{parts.join(' · ')}</span>;
 }

@@ -6,7 +6,7 @@ import { popupTestIds } from './testids.ts';
 const LISTBOX_ID = 'fl-lookup-results';
 
 /** Text that is a response rather than a search: several lines, a status line, or a JSON/markup body. */
-export function looksLikeResponse(text: string): boolean {
+function looksLikeResponse(text: string): boolean {
   return /[\r\n]/.test(text.trim()) || /^\s*(?:HTTP\/|[{[<])/.test(text);
 }
 
@@ -90,7 +90,7 @@ export function LookupView({ state, onResponsePasted }: LookupViewProps) {
             active={i === active}
             expanded={state.expanded.value === entryId(entry)}
             onToggle={() => {
-              state.active.value = i;
+              state.select(i);
               state.toggle(entry);
             }}
           />

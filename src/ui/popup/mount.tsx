@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import type { Theme } from '../source.ts';
-import { startClock } from './clock.ts';
+import { startClock } from '../clock.ts';
 import { Popup } from './popup.tsx';
 import { createPopupState } from './state.ts';
 import type { PopupDeps } from './types.ts';

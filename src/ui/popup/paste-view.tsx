@@ -4,7 +4,7 @@ import { statusEntry } from '../../core/catalog/index.ts';
 import { DEFAULT_BODY_STATUS } from '../../core/raw-response.ts';
 import { DecodedCard } from './decoded-card.tsx';
 import { RateLimitLine } from './countdowns.tsx';
-import { formatCountdown } from './format.ts';
+import { formatCountdown } from '../format.ts';
 import type { PopupState } from './state.ts';
 import { popupTestIds } from './testids.ts';
 

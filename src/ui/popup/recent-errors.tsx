@@ -2,7 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { RetryStatus } from './countdowns.tsx';
 import { DecodedCard } from './decoded-card.tsx';
-import { shortUrl } from './format.ts';
+import { splitUrl } from '../panel/entries.ts';
 import type { RecentError } from './types.ts';
 import { popupTestIds } from './testids.ts';
 
@@ -25,13 +25,15 @@ export function RecentErrors({ errors, now }: RecentErrorsProps) {
         {errors.map((item, i) => {
           const { decoded } = item;
           const expanded = open === item;
+          const { host, path } = splitUrl(item.url);
           return (
             <li key={i} data-testid={popupTestIds.recentError} data-status={String(item.status)}>
               <button type="button" class="fl-recent-row" aria-expanded={expanded} onClick={() => setOpen(expanded ? null : item)}>
                 <span class={`fl-status ${item.status >= 500 ? 'fl-5xx' : 'fl-4xx'}`}>{item.status}</span>
                 <span class="fl-method">{item.method}</span>
                 <span class="fl-path" title={item.url}>
-                  {shortUrl(item.url)}
+                  {host}
+                  {path}
                 </span>
                 <span class="fl-code">{decoded.code ?? decoded.format}</span>
                 <RetryStatus retry={decoded.retry} now={now} />

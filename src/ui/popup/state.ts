@@ -18,7 +18,7 @@ function importDecoder(): Promise<DecodePaste> {
 }
 
 /** Most recent errors shown; the relay may keep more. */
-export const RECENT_LIMIT = 20;
+const RECENT_LIMIT = 20;
 
 /** Stable identity of a catalog entry across result lists (a key alone repeats across APIs). */
 export function entryId(entry: CatalogEntry): string {
@@ -50,6 +50,11 @@ export function createPopupState(now: () => number = Date.now) {
 
   const recent = signal<readonly RecentError[]>([]);
 
+  /** Makes result `index` the active one, staying within the list. */
+  function select(index: number): void {
+    active.value = Math.max(0, Math.min(results.value.length - 1, index));
+  }
+
   return {
     view,
     query,
@@ -76,10 +81,10 @@ export function createPopupState(now: () => number = Date.now) {
       active.value = 0;
       expanded.value = null;
     },
-    /** Moves the active result by `step`, staying within the list. */
+    select,
+    /** Moves the active result by `step`. */
     move(step: number): void {
-      const last = results.value.length - 1;
-      active.value = Math.max(0, Math.min(last, active.value + step));
+      select(active.value + step);
     },
     toggle(entry: CatalogEntry): void {
       const id = entryId(entry);

@@ -13,13 +13,15 @@ function unknown(key: string, thing: string): CodeRow {
   };
 }
 
-/** Discord JSON error codes (seed 003; numbers from Discord's published table, wording ours). */
+/**
+ * Discord JSON error codes (seed 003; numbers from Discord's published table, wording ours). Code 0,
+ * "general error", is left out on purpose: it says nothing the status does not, so the status decides.
+ */
 export const discordCodes = codeEntries({
   api: 'Discord',
   families: ['discord'],
   docsUrl: () => 'https://discord.com/developers/docs/topics/opcodes-and-status-codes#json-json-error-codes',
   rows: [
-    { key: '0', status: null, title: 'General error', category: 'Bad request', retry: 'no', meaning: 'A general error, e.g. a malformed request body; the message says more.', advice: 'Read the message and fix the request.' },
     unknown('10001', 'account'),
     unknown('10002', 'application'),
     unknown('10003', 'channel'),

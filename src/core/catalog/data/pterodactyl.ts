@@ -39,6 +39,6 @@ export const pterodactylCodes = codeEntries({
     { key: 'BadRequestHttpException', status: 400, title: 'Bad request', category: 'Bad request', retry: 'no', meaning: 'The request is malformed or misses a parameter.', advice: 'Check the JSON syntax and the required parameters.' },
     { key: 'MethodNotAllowedHttpException', status: 405, title: 'Method not allowed', category: 'Method', retry: 'no', meaning: 'The endpoint does not support this HTTP method.', advice: 'Use the documented method.' },
     { key: 'TwoFactorAuthRequiredException', status: 400, title: 'Two-factor authentication required', category: 'Authentication', retry: 'no', meaning: 'The account must enable two-factor authentication first.', advice: 'Enable 2FA on the account, then retry.' },
-    { key: 'DisplayException', status: null, title: 'Panel error', category: 'Server error', retry: 'no', meaning: 'A panel error whose detail is written for the user.', advice: 'Read the detail: it states what went wrong.' },
+    { key: 'DisplayException', status: null, title: 'Panel error', category: 'Server error', retry: 'conditional', meaning: 'A panel error whose detail is written for the user.', advice: 'Read the detail: it states what went wrong.' },
   ],
 });
