@@ -32,7 +32,7 @@ let panel: FaultlinePanel;
 function firstOfEachSeed(): Fixture[] {
   const bySeed = new Map<string, Fixture>();
   for (const fixture of seedFixtures) {
-    const seed = fixture.source.toLowerCase().replace(/[^a-z:]/g, ''); // `seed:restore-hub` = `seed:restorehub`
+    const seed = fixture.source;
     const current = bySeed.get(seed);
     const complete = (f: Fixture | undefined): boolean => f?.expect?.message !== undefined && f.expect.code !== undefined;
     if (current === undefined || (!complete(current) && complete(fixture))) bySeed.set(seed, fixture);

@@ -2,11 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { createDevtoolsSource, themeOf } from './devtools-source.ts';
 import { localSettings } from './settings.ts';
 
-function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return { data, getItem: (key) => data.get(key) ?? null, setItem: (key, value) => void data.set(key, value) };
-}
-
 describe('devtools capture source', () => {
   it('follows the DevTools theme in both browsers’ names, through one browser subscription', () => {
     const browser: { handler: ((name: string) => void) | null } = { handler: null };
@@ -33,25 +28,5 @@ describe('devtools capture source', () => {
     stopB();
     expect(browser.handler).toBeNull();
     expect(['default', 'light', 'firebug', 'dark'].map(themeOf)).toEqual(['light', 'light', 'light', 'dark']);
-  });
-
-  it('persists settings across panel reloads in the extension’s storage', async () => {
-    const storage = memoryStorage();
-    await localSettings(storage).set('preserveLog', true);
-    expect(await localSettings(storage).get('preserveLog')).toBe(true);
-    expect(await localSettings(storage).get('never-set')).toBeUndefined();
-  });
-
-  it('keeps settings for the session when storage refuses them', async () => {
-    const settings = localSettings({
-      getItem: () => {
-        throw new DOMException('denied', 'SecurityError');
-      },
-      setItem: () => {
-        throw new DOMException('full', 'QuotaExceededError');
-      },
-    });
-    await settings.set('filter', 'status:429');
-    expect(await settings.get('filter')).toBe('status:429');
   });
 });

@@ -8,8 +8,8 @@ import type { DevtoolsEntry, DevtoolsNetwork, RawContent } from './network.ts';
  * - getContent(): Chrome calls back with (content, encoding); Firefox resolves to [content, mimeType].
  *   The polyfill promisifies it for onRequestFinished entries only, not for getHAR() entries, so
  *   Chrome is driven through its own callback API here.
- * - getHAR(): Chrome calls back (the polyfill leaves it alone); Firefox returns a promise, and its
- *   entries carry the body inline instead of a getContent() method.
+ * - getHAR(): Chrome calls back (the polyfill leaves it alone); Firefox returns a promise. Chrome's
+ *   entries have getContent(); an entry without it (Firefox's HAR) gives its inline body instead.
  * - Theme changes: Firefox has panels.onThemeChanged; Chrome has panels.setThemeChangeHandler.
  * - `_resourceType` exists in Chrome only; candidate.ts falls back to the media type.
  */

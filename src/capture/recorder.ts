@@ -97,7 +97,12 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
     });
   }
 
-  async function prepare(entry: DevtoolsEntry): Promise<Prepared | null> {
+  /** Decides and fetches the body now; never rejects (an entry DevTools built oddly is dropped). */
+  function prepare(entry: DevtoolsEntry): Promise<Prepared | null> {
+    return prepareEntry(entry).catch(() => null);
+  }
+
+  async function prepareEntry(entry: DevtoolsEntry): Promise<Prepared | null> {
     const decision = captureDecision(entry);
     const key = entryKey(entry);
     if (decision === 'skip' || seen.has(key)) return null;
@@ -108,12 +113,7 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
 
   function commit(prepared: Prepared | null): void {
     if (prepared === null || seen.has(prepared.key)) return;
-    let exchange;
-    try {
-      exchange = { ...exchangeFromHarEntry(prepared.entry), body: prepared.stored.body };
-    } catch {
-      return; // an entry DevTools built oddly must not stop the recording
-    }
+    const exchange = { ...exchangeFromHarEntry(prepared.entry), body: prepared.stored.body };
     const { captureNote } = prepared.stored;
     record({ kind: 'exchange', id: `req-${nextId++}`, exchange, captureNote }, prepared.key, prepared.stored.body?.text.length ?? 0);
   }
