@@ -54,8 +54,8 @@ function send(res: ServerResponse, response: DemoResponse, now: number): void {
   res.end(response.body);
 }
 
-function fixtureResponse(fixture: Fixture, now: number): DemoResponse {
-  const rendered = renderResponse(fixture, now);
+function fixtureResponse(fixture: Fixture, now: number, path: string): DemoResponse {
+  const rendered = renderResponse(fixture, now, path);
   const headers: Record<string, string> = {};
   for (const { name, value } of rendered.headers) headers[name] = value;
   return { status: rendered.status, headers, body: rendered.body };
@@ -103,7 +103,7 @@ function apiResponse(path: string, state: ServerState, now: number): DemoRespons
   let isError: boolean;
   if (path.startsWith(fixturePathPrefix)) {
     const fixture = fixturesByName.get(decodedFixtureName(path) ?? '');
-    response = fixture === undefined ? notFound('fixture') : fixtureResponse(fixture, now);
+    response = fixture === undefined ? notFound('fixture') : fixtureResponse(fixture, now, path);
     isError = fixture === undefined || fixture.expect !== null;
   } else {
     if (path === '/api/quota/ok') response = xRateLimitResponse(state.xRateLimit, now);
