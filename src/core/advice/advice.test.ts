@@ -89,7 +89,7 @@ describe('advise', () => {
     const github = advise(input({ status: 403, rateLimit: { bucket: 'github:core', limit: 60, remaining: 0, resetAt: T + 60_000, windowSeconds: 3600, dialect: 'github' }, delay: { afterMs: 60_000, source: 'reset-header', exact: true } }));
     expect(github.retry.retryable).toBe(true);
     expect(github.advice).toContain('this 403 is a rate limit');
-    const aws = advise(input({ status: 400, format: 'aws-json', code: 'ThrottlingException' }));
+    const aws = advise(input({ status: 400, format: 'aws-json', code: 'ThrottlingException', throttled: true }));
     expect(aws.retry).toMatchObject({ retryable: true, backoff: { maxAttempts: 5 } });
     expect(advise(input({ status: 400, throttled: true })).retry.retryable).toBe(true);
     expect(advise(input({ status: 403, rateLimit: { bucket: 'x', limit: 60, remaining: 3, resetAt: null, windowSeconds: null, dialect: 'x-ratelimit' } })).retry.retryable).toBe(false);

@@ -1,34 +1,13 @@
 /**
- * AWS signals throttling by error code, not status (often HTTP 400): botocore's lists
- * (envelopes.md §A11, §D3).
+ * AWS codes that mean "try again" without being throttling (botocore's transient list, envelopes.md §A11, §D3).
+ * Throttling codes are recognised where the body is read (families/aws-errors.ts sets `throttled`).
  */
 import type { FamilyId } from '../model.ts';
-
-const THROTTLING = new Set([
-  'Throttling',
-  'ThrottlingException',
-  'ThrottledException',
-  'RequestThrottledException',
-  'TooManyRequestsException',
-  'ProvisionedThroughputExceededException',
-  'TransactionInProgressException',
-  'RequestLimitExceeded',
-  'BandwidthLimitExceeded',
-  'LimitExceededException',
-  'RequestThrottled',
-  'SlowDown',
-  'PriorRequestNotComplete',
-  'EC2ThrottledException',
-]);
 
 const TRANSIENT = new Set(['RequestTimeout', 'RequestTimeoutException', 'PriorRequestNotComplete']);
 
 const AWS_FAMILIES: ReadonlySet<FamilyId> = new Set(['aws-json', 'aws-xml']);
 
-export type AwsCodeKind = 'throttling' | 'transient';
-
-export function awsCodeKind(format: FamilyId, code: string | null): AwsCodeKind | null {
-  if (code === null || !AWS_FAMILIES.has(format)) return null;
-  if (THROTTLING.has(code)) return 'throttling';
-  return TRANSIENT.has(code) ? 'transient' : null;
+export function isAwsTransientCode(format: FamilyId, code: string | null): boolean {
+  return code !== null && AWS_FAMILIES.has(format) && TRANSIENT.has(code);
 }

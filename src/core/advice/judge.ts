@@ -5,7 +5,7 @@
  */
 import { findCode } from '../catalog/index.ts';
 import type { BackoffPlan } from '../model.ts';
-import { awsCodeKind } from './aws-codes.ts';
+import { isAwsTransientCode } from './aws-codes.ts';
 import { THROTTLE_BACKOFF, TRANSIENT_BACKOFF } from './backoff.ts';
 import { grpcCodeOf } from './grpc-codes.ts';
 import { listFields } from './field-list.ts';
@@ -34,7 +34,7 @@ const QUOTA_EXHAUSTED =
   'The quota is exhausted (RESOURCE_EXHAUSTED) and the server gave no retry delay: it may take hours to refill and retries may be billed, so check the quota and request more instead of retrying.';
 
 function isThrottled(input: AdviceInput): boolean {
-  if (input.throttled || input.status === 429 || awsCodeKind(input.format, input.code) === 'throttling') return true;
+  if (input.throttled || input.status === 429) return true;
   return input.status === 403 && input.rateLimit?.remaining === 0;
 }
 
@@ -86,7 +86,7 @@ export function judge(input: AdviceInput): Judgement {
   if (grpc !== null) return { retryable: grpc.retry !== 'no', plan: TRANSIENT_BACKOFF, lead: lead(grpc.guidance ?? rule.guidance(input)), throttled: false };
 
   if (throttled) return { retryable: true, plan, lead: catalogLead, throttled: true };
-  if (awsCodeKind(input.format, input.code) === 'transient') {
+  if (isAwsTransientCode(input.format, input.code)) {
     return { retryable: true, plan: TRANSIENT_BACKOFF, lead: lead(`The request timed out or an earlier one is still running (${input.code ?? ''}).`), throttled: false };
   }
   if (input.format === 'discord' && DISCORD_RETRY_STATUSES.has(input.status)) {
