@@ -16,4 +16,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env['CI'] === undefined ? 'list' : [['list'], ['html', { open: 'never' }]],
+  // Each spec drives its own browser (Chromium over CDP, Firefox ESR over WebDriver BiDi); the
+  // projects only name the two sets, so one browser's tests run alone: --project chromium|firefox.
+  projects: [
+    { name: 'chromium', testIgnore: 'firefox/**' },
+    { name: 'firefox', testDir: 'e2e/firefox' },
+  ],
 });

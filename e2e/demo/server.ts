@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { fixtures, type Fixture } from '../../src/core/fixtures/index.ts';
 import { renderResponse } from '../../src/core/fixtures/render.ts';
 import { demoCredentials, fixturePathPrefix } from './calls.ts';
+import { hostilePathPrefix, hostileResponse } from './hostile.ts';
 import { pageCss, pageCsp, renderPage } from './page.ts';
 import { QuotaWindow, ietfRateLimitResponse, itemsResponse, xRateLimitResponse, type DemoResponse } from './quota.ts';
 import { ServedStats } from './stats.ts';
@@ -109,6 +110,7 @@ function apiResponse(path: string, state: ServerState, now: number): DemoRespons
     if (path === '/api/quota/ok') response = xRateLimitResponse(state.xRateLimit, now);
     else if (path === '/api/quota/ietf') response = ietfRateLimitResponse(state.ietf, now);
     else if (path === '/api/items') response = itemsResponse();
+    else if (path.startsWith(hostilePathPrefix)) response = hostileResponse(path) ?? notFound('hostile shape');
     else response = notFound('endpoint');
     isError = response.status >= 400;
   }

@@ -74,3 +74,20 @@ export function findPanelTarget(cdp: CdpClient, extensionId: string, panelPage: 
   const url = `chrome-extension://${extensionId}/${panelPage.replace(/^\//, '')}`;
   return findTarget(cdp, (target) => target.type === 'iframe' && target.url.startsWith(url), timeoutMs);
 }
+
+/** Closes the DevTools window of the inspected tab, as the user closing DevTools would (its devtools page unloads). */
+export async function closeDevtools(cdp: CdpClient, timeoutMs = 15_000): Promise<void> {
+  const devtools = await findTarget(cdp, isDevtoolsWindow, timeoutMs);
+  await cdp.send('Target.closeTarget', { targetId: devtools.targetId });
+  const deadline = Date.now() + timeoutMs;
+  while ((await listTargets(cdp)).some(isDevtoolsWindow)) {
+    if (Date.now() > deadline) throw new Error(`DevTools was still open ${timeoutMs} ms after closing it`);
+    await sleep(POLL_MS);
+  }
+}
+
+/** Opens DevTools again on a page target (Target.openDevTools), as the user pressing F12 would. */
+export async function openDevtools(cdp: CdpClient, pageTargetId: string): Promise<void> {
+  await cdp.send('Target.openDevTools', { targetId: pageTargetId });
+  await findTarget(cdp, isDevtoolsWindow);
+}

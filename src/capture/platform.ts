@@ -5,9 +5,11 @@ import type { DevtoolsEntry, DevtoolsNetwork, RawContent } from './network.ts';
  * Every Chrome/Firefox difference of the capture layer, and the only place that touches the
  * devtools APIs. The rest of src/capture works on the DevtoolsNetwork interface.
  *
- * - getContent(): Chrome calls back with (content, encoding); Firefox resolves to [content, mimeType].
- *   The polyfill promisifies it for onRequestFinished entries only, not for getHAR() entries, so
- *   Chrome is driven through its own callback API here.
+ * - getContent(): Chrome calls back with (content, encoding); Firefox resolves to [content, mimeType]
+ *   and drops the encoding, though it base64-encodes bodies of media types it does not know as text
+ *   (application/x-amz-json-1.1…): the entry's own response.content.encoding says so. The polyfill
+ *   promisifies getContent for onRequestFinished entries only, not for getHAR() entries, so Chrome
+ *   is driven through its own callback API here.
  * - getHAR(): Chrome calls back (the polyfill leaves it alone); Firefox returns a promise. Chrome's
  *   entries have getContent(); an entry without it (Firefox's HAR) gives its inline body instead.
  * - Theme changes: Firefox has panels.onThemeChanged; Chrome has panels.setThemeChangeHandler.
@@ -65,8 +67,9 @@ function firefoxNetwork(): DevtoolsNetwork {
         const inline = entry.response.content;
         return rawContent(inline?.text, inline?.encoding);
       }
-      const [text] = await getContent.call(entry); // the second element is the MIME type, not an encoding
-      return rawContent(text, undefined);
+      // The second element is the MIME type; the encoding is the one the entry was built with.
+      const [text] = await getContent.call(entry);
+      return rawContent(text, entry.response.content?.encoding);
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { CaptureEvent } from '../ui/source.ts';
 import { captureDecision, responseMime } from './candidate.ts';
-import { exchangeFromHarEntry } from './har.ts';
+import { exchangeFromHarEntry } from './har-entry.ts';
 import type { DevtoolsEntry, DevtoolsNetwork, RawContent } from './network.ts';
 import { DEFAULT_BODY_CAP_BYTES, storeBody, type StoredBody } from './stored-body.ts';
 

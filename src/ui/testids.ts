@@ -32,5 +32,17 @@ export const testIds = {
   curlPreview: 'curl-preview',
   fetchPreview: 'fetch-preview',
   includeSecretsToggle: 'include-secrets',
+  /** The Markdown "Copy support report" copies, shown before copying (same secrets toggle as the snippets). */
+  supportReportPreview: 'support-report-preview',
+  copySupportReport: 'copy-support-report',
+  /** Toolbar: downloads the retained exchanges as a HAR file, redacted unless the toggle beside it is on. */
+  exportHarButton: 'export-har',
+  exportHarSecretsToggle: 'export-har-include-secrets',
+  /** Toolbar: how many errors the timeline keeps (the retention cap). */
+  maxErrorsInput: 'max-errors',
+  /** Toolbar: the largest response body captured, in KB (the capture layer's `capture.bodyCapKb`). */
+  bodyCapInput: 'body-cap-kb',
+  /** How many rate-limit chips the strip holds (shown when they may not all fit). */
+  rateLimitCount: 'rate-limit-count',
   emptyState: 'empty-state',
 } as const;

@@ -4,6 +4,7 @@
  */
 import { fixtures } from '../../core/fixtures/index.ts';
 import { fixtureExchange } from '../../core/fixtures/render.ts';
+import { startEngineWorker } from '../engine/client.ts';
 import { FakeCaptureSource } from '../fake-source.ts';
 import { mountPanel } from '../panel/mount.tsx';
 
@@ -41,5 +42,6 @@ element('burst').addEventListener('click', () => {
 element('navigate').addEventListener('click', () => source.navigate(`${ORIGIN}/page-${Date.now()}`));
 element('theme').addEventListener('click', () => source.setTheme(source.theme === 'dark' ? 'light' : 'dark'));
 
-mountPanel(element('root'), source);
+// The real engine worker, as in the extension: bursts here show how the panel keeps up.
+mountPanel(element('root'), source, { analyze: startEngineWorker().analyze });
 replayAll();

@@ -5,7 +5,7 @@ import { copyText } from '../clipboard.ts';
 import { testIds } from '../testids.ts';
 
 /** A copy button that says whether copying worked (DevTools frames may refuse the clipboard). */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+export function CopyButton({ text, label, testId }: { text: string; label: string; testId?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -16,23 +16,28 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     void copyText(text).then((ok) => setState(ok ? 'copied' : 'failed'));
   };
   return (
-    <button type="button" class="fl-button" onClick={onClick}>
+    <button type="button" class="fl-button" data-testid={testId} onClick={onClick}>
       {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed: select the text' : label}
     </button>
   );
 }
 
+/** The one "include secrets" switch of the details pane: it governs every copy (snippets and support report). */
+export function IncludeSecretsToggle({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label class="fl-inline">
+      <input type="checkbox" data-testid={testIds.includeSecretsToggle} checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} /> Include
+      secrets (Authorization, cookies, API keys, tokens)
+    </label>
+  );
+}
+
 /** Copy as cURL / fetch, previewed exactly as copied; secrets stay redacted unless the user opts in. */
-export function CopySnippets({ exchange }: { exchange: Exchange }) {
-  const [includeSecrets, setIncludeSecrets] = useState(false);
+export function CopySnippets({ exchange, includeSecrets }: { exchange: Exchange; includeSecrets: boolean }) {
   const curl = useMemo(() => curlSnippet(exchange, { includeSecrets }), [exchange, includeSecrets]);
   const fetchCode = useMemo(() => fetchSnippet(exchange, { includeSecrets }), [exchange, includeSecrets]);
   return (
     <div>
-      <label class="fl-inline">
-        <input type="checkbox" data-testid={testIds.includeSecretsToggle} checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.currentTarget.checked)} />{' '}
-        Include secrets (Authorization, cookies, API keys, tokens)
-      </label>
       <div class="fl-snippet">
         <CopyButton text={curl} label="Copy as cURL" />
         <pre class="fl-pre" data-testid={testIds.curlPreview}>

@@ -1,13 +1,15 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import type { HttpHeader } from '../../core/exchange.ts';
+import { useState } from 'preact/hooks';
+import type { Exchange, HttpHeader } from '../../core/exchange.ts';
 import { httpUrl } from '../../core/json.ts';
 import type { DecodedError, FieldError, RateLimitState, RetryVerdict } from '../../core/model.ts';
 import { formatCountdown, retryLabel } from '../format.ts';
 import { testIds } from '../testids.ts';
 import { RequestBody, ResponseBody } from './BodyView.tsx';
-import { CopyButton, CopySnippets } from './CopySnippets.tsx';
+import { CopyButton, CopySnippets, IncludeSecretsToggle } from './CopySnippets.tsx';
 import type { ErrorEntry } from './entries.ts';
+import { SupportReport } from './SupportReport.tsx';
 
 function Section({ title, children }: { title: string; children: ComponentChildren }) {
   return (
@@ -130,6 +132,18 @@ function Summary({ error }: { error: DecodedError }) {
   );
 }
 
+/** The support report and the request snippets, under one "include secrets" switch that starts off for each error. */
+function Share({ exchange, error }: { exchange: Exchange; error: DecodedError }) {
+  const [includeSecrets, setIncludeSecrets] = useState(false);
+  return (
+    <>
+      <IncludeSecretsToggle checked={includeSecrets} onChange={setIncludeSecrets} />
+      <SupportReport exchange={exchange} error={error} includeSecrets={includeSecrets} />
+      <CopySnippets exchange={exchange} includeSecrets={includeSecrets} />
+    </>
+  );
+}
+
 /** Everything about the selected error, DevTools-style: decoded first, wire data below. */
 export function Details({ entry, now, onClose }: { entry: ErrorEntry; now: ReadonlySignal<number>; onClose: () => void }) {
   const { error, exchange } = entry;
@@ -167,8 +181,8 @@ export function Details({ entry, now, onClose }: { entry: ErrorEntry; now: Reado
             <RateLimitDetails state={error.rateLimit} now={now} />
           </Section>
         )}
-        <Section title="Copy request">
-          <CopySnippets exchange={exchange} />
+        <Section title="Copy and share">
+          <Share key={entry.key} exchange={exchange} error={error} />
         </Section>
         <Section title="Response body">
           <ResponseBody body={exchange.body} />

@@ -106,10 +106,15 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
     return () => observer.disconnect();
   }, []);
 
+  // Scrolled to the bottom, a viewport that is not a whole number of rows would cut the top row in half
+  // under the header: padding by the leftover makes the bottom-most scroll position a row boundary.
+  const bottomPad = viewport % ROW_HEIGHT;
+  const contentHeight = rows.length * ROW_HEIGHT + bottomPad;
+
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el !== null && atBottom.current) el.scrollTop = Math.max(0, rows.length * ROW_HEIGHT - el.clientHeight);
-  }, [rows.length]);
+    if (el !== null && atBottom.current) el.scrollTop = Math.max(0, contentHeight - el.clientHeight);
+  }, [contentHeight]);
 
   const onScroll = (): void => {
     const el = scroller.current;
@@ -170,7 +175,7 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
         ))}
       </div>
       <div class="fl-scroller" ref={scroller} onScroll={onScroll}>
-        <div role="rowgroup" class="fl-rows" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
+        <div role="rowgroup" class="fl-rows" style={{ height: `${contentHeight}px` }}>
           {rendered.map((entry, i) =>
             entry.kind === 'error' ? (
               <ErrorRow key={entry.key} entry={entry} index={start + i} selected={entry.key === selectedKey} now={now} onPick={(e) => select(e, true)} />

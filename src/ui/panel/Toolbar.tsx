@@ -1,4 +1,6 @@
 import { testIds } from '../testids.ts';
+import { CaptureLimits } from './CaptureLimits.tsx';
+import { ExportHar } from './ExportHar.tsx';
 import { textMatcher, type Filters, type StatusClass } from './filters.ts';
 import type { PanelStore } from './store.ts';
 
@@ -91,6 +93,10 @@ export function Toolbar({ store }: { store: PanelStore }) {
         <input type="checkbox" data-testid={testIds.preserveLogToggle} checked={store.preserveLog.value} onChange={(e) => (store.preserveLog.value = e.currentTarget.checked)} />
         Preserve log
       </label>
+      <span class="fl-sep" />
+      <CaptureLimits store={store} />
+      <span class="fl-sep" />
+      <ExportHar store={store} />
       <span class="fl-count" data-testid={testIds.errorCount} aria-live="polite">
         {countText(store)}
       </span>

@@ -6,15 +6,22 @@ import { Panel } from './Panel.tsx';
 import './panel.css';
 import { persistSettings } from './settings.ts';
 import { createPanelStore, type PanelStoreOptions } from './store.ts';
+import type { TimelineEntry } from './entries.ts';
 
 const SETTINGS_TIMEOUT_MS = 1000;
+
+export interface MountPanelOptions extends PanelStoreOptions {
+  /** Called with the timeline now and whenever it changes (the extension relays the latest errors to its popup). */
+  readonly onEntries?: (entries: readonly TimelineEntry[]) => void;
+}
 
 /**
  * Mounts the DevTools panel into `root`, fed by `source`. Returns a function that unmounts it and
  * stops every listener and the clock.
  */
-export function mountPanel(root: HTMLElement, source: CaptureSource, options: PanelStoreOptions = {}): () => void {
+export function mountPanel(root: HTMLElement, source: CaptureSource, options: MountPanelOptions): () => void {
   const store = createPanelStore(options);
+  const stopEntries = options.onEntries === undefined ? undefined : store.entries.subscribe(options.onEntries);
   const clock = startClock();
   const theme = signal(source.theme);
   const stopTheme = source.onThemeChange((next) => (theme.value = next));
@@ -32,6 +39,7 @@ export function mountPanel(root: HTMLElement, source: CaptureSource, options: Pa
   render(<Panel store={store} now={clock.now} theme={theme} />, root);
   return () => {
     unmounted = true;
+    stopEntries?.();
     clearTimeout(fallback);
     unsubscribe?.();
     settings.stop();

@@ -5,6 +5,7 @@ import { analyze } from '../../core/analyze.ts';
 import type { Exchange } from '../../core/exchange.ts';
 import { seedFixtures } from '../../core/fixtures/index.ts';
 import { fixtureExchange } from '../../core/fixtures/render.ts';
+import { inThreadEngine } from '../engine/in-thread.ts';
 import { FakeCaptureSource } from '../fake-source.ts';
 import { testIds } from '../testids.ts';
 import {
@@ -29,8 +30,9 @@ async function advance(ms: number): Promise<void> {
   });
 }
 
-async function mount(source: FakeCaptureSource, options: Parameters<typeof mountPanel>[2] = {}) {
-  unmount = mountPanel(root, source, options);
+/** Mounts the panel on the real engine, in-thread (happy-dom has no Worker), unless a test brings its own decoder. */
+async function mount(source: FakeCaptureSource, options: Partial<Parameters<typeof mountPanel>[2]> = {}) {
+  unmount = mountPanel(root, source, { analyze: inThreadEngine().analyze, ...options });
   await advance(20); // settings restored, backlog replayed, first frame flushed
   return within(root);
 }
@@ -114,7 +116,7 @@ describe('timeline', () => {
     const base = hostupNotFound();
     source.emitExchanges(Array.from({ length: 10_000 }, (_, i) => ({ ...base, receivedAt: T0 + i })));
     const decoded = analyze(base); // decoding is not under test here: decode once, reuse
-    await mount(source, { analyze: () => decoded });
+    await mount(source, { analyze: async (exchanges) => exchanges.map(() => decoded) });
     expect(countText()).toBe('10000 errors');
     expect(rows().length).toBeGreaterThan(0);
     expect(rows().length).toBeLessThan(80);
@@ -361,7 +363,7 @@ describe('hostile response data', () => {
       body: { text: '{"error":"<img src=x onerror=alert(8)>","details":{"issues":[{"path":["<svg onload=alert(9)>"],"message":"x"}]}}' },
     };
     source.emitExchanges([exchange]);
-    const ui = await mount(source, { analyze: hostileAnalyze });
+    const ui = await mount(source, { analyze: async (exchanges) => exchanges.map(hostileAnalyze) });
     fireEvent.click(rows()[0] as HTMLElement);
     await advance(0);
     expect(root.querySelectorAll('img, script, svg, iframe, object')).toHaveLength(0);

@@ -1,32 +1,65 @@
-import { effect } from '@preact/signals';
+import { effect, signal, type Signal } from '@preact/signals';
 import type { CaptureSource } from '../source.ts';
 import { filtersFrom } from './filters.ts';
 import type { PanelStore } from './store.ts';
 
 /** Settings keys; the values are validated on read because storage can hold anything. */
-export const settingKeys = { filters: 'panel.filters', preserveLog: 'panel.preserveLog', maxErrors: 'panel.maxErrors' } as const;
+export const settingKeys = {
+  filters: 'panel.filters',
+  preserveLog: 'panel.preserveLog',
+  maxErrors: 'panel.maxErrors',
+  /**
+   * The response-body cap in KB. The capture layer reads it for each request under this key
+   * (BODY_CAP_KB_SETTING in src/capture/settings.ts, which src/ui may not import); the panel only offers it.
+   */
+  bodyCapKb: 'capture.bodyCapKb',
+} as const;
 
-const MAX_ERRORS_RANGE = { min: 10, max: 100_000 } as const;
+export const MAX_ERRORS_RANGE = { min: 10, max: 100_000 } as const;
+export const BODY_CAP_KB_RANGE = { min: 1, max: 10 * 1024 } as const;
+/** What the capture layer keeps when the setting is unset (DEFAULT_BODY_CAP_BYTES in src/capture/stored-body.ts). */
+export const DEFAULT_BODY_CAP_KB = 256;
 
-function maxErrorsFrom(value: unknown): number | null {
+/** A whole number clamped into `range`, or null for anything else (a string, NaN, 2.5…). */
+export function clampSetting(value: unknown, range: { readonly min: number; readonly max: number }): number | null {
   if (typeof value !== 'number' || !Number.isInteger(value)) return null;
-  return Math.min(MAX_ERRORS_RANGE.max, Math.max(MAX_ERRORS_RANGE.min, value));
+  return Math.min(range.max, Math.max(range.min, value));
+}
+
+/** Settings the panel shows but does not apply itself: the capture layer reads them from the same storage. */
+export interface CaptureSettings {
+  readonly bodyCapKb: Signal<number>;
 }
 
 /**
- * Restores filters, Preserve log and the error cap from the source's settings, then saves them on
- * every change. Saving starts only after the restore, so defaults never overwrite stored values.
- * `restored` settles once stored values are applied (never rejects); `stop` ends saving.
+ * The capture settings of a mounted panel, by store: mount.tsx hands the Panel only the store, and the
+ * body cap is no store state (the capture layer applies it), so the toolbar finds it here.
+ */
+const captureSettingsByStore = new WeakMap<PanelStore, CaptureSettings>();
+
+export function captureSettingsOf(store: PanelStore): CaptureSettings | null {
+  return captureSettingsByStore.get(store) ?? null;
+}
+
+/**
+ * Restores filters, Preserve log, the error cap and the body cap from the source's settings, then
+ * saves them on every change. Saving starts only after the restore, so defaults never overwrite
+ * stored values. `restored` settles once stored values are applied (never rejects); `stop` ends saving.
  */
 export function persistSettings(store: PanelStore, settings: CaptureSource['settings']): { readonly restored: Promise<void>; stop(): void } {
+  const capture: CaptureSettings = { bodyCapKb: signal(DEFAULT_BODY_CAP_KB) };
+  captureSettingsByStore.set(store, capture);
   let stopSaving: (() => void) | null = null;
   let stopped = false;
-  const restore = Promise.all([settings.get(settingKeys.filters), settings.get(settingKeys.preserveLog), settings.get(settingKeys.maxErrors)])
-    .then(([filters, preserveLog, maxErrors]) => {
+  const keys = [settingKeys.filters, settingKeys.preserveLog, settingKeys.maxErrors, settingKeys.bodyCapKb] as const;
+  const restore = Promise.all(keys.map((key) => settings.get(key)))
+    .then(([filters, preserveLog, maxErrors, bodyCapKb]) => {
       if (filters !== undefined) store.filters.value = filtersFrom(filters);
       if (typeof preserveLog === 'boolean') store.preserveLog.value = preserveLog;
-      const max = maxErrorsFrom(maxErrors);
+      const max = clampSetting(maxErrors, MAX_ERRORS_RANGE);
       if (max !== null) store.maxErrors.value = max;
+      const cap = clampSetting(bodyCapKb, BODY_CAP_KB_RANGE);
+      if (cap !== null) capture.bodyCapKb.value = cap;
     })
     .catch(() => undefined); // unreadable settings leave the defaults in place
   void restore.then(() => {
@@ -36,6 +69,7 @@ export function persistSettings(store: PanelStore, settings: CaptureSource['sett
       effect(() => save(settingKeys.filters, store.filters.value)),
       effect(() => save(settingKeys.preserveLog, store.preserveLog.value)),
       effect(() => save(settingKeys.maxErrors, store.maxErrors.value)),
+      effect(() => save(settingKeys.bodyCapKb, capture.bodyCapKb.value)),
     ];
     stopSaving = () => disposers.forEach((dispose) => dispose());
   });

@@ -1,91 +1,158 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../core/analyze.ts';
 import type { Exchange } from '../../core/exchange.ts';
+import type { Analysis } from '../../core/model.ts';
+import { inThreadEngine } from '../engine/in-thread.ts';
 import type { CaptureEvent } from '../source.ts';
 import { T0, gpuOutletProviderPoolEmpty, hostupNotFound, hostupRateLimited, hostupSuccess, restoreHubValidation } from '../testing/seed-exchanges.ts';
-import { createPanelStore } from './store.ts';
+import { MAX_BATCH_EXCHANGES, createPanelStore } from './store.ts';
 
-/** A store whose frame flushes run when the test says so. */
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** A store on the real engine (in-thread), whose frames run when the test says so. */
 function manualStore(maxErrors?: number) {
   const frames: (() => void)[] = [];
-  const store = createPanelStore({ schedule: (flush) => frames.push(flush), ...(maxErrors === undefined ? {} : { maxErrors }) });
-  /** Runs frames until the queue is drained (a slow first decode may spill into a second frame). */
-  const frame = (): void => {
+  const engine = inThreadEngine();
+  const batches: number[] = [];
+  const store = createPanelStore({
+    analyze: (exchanges) => {
+      batches.push(exchanges.length);
+      return engine.analyze(exchanges);
+    },
+    schedule: (flush) => frames.push(flush),
+    ...(maxErrors === undefined ? {} : { maxErrors }),
+  });
+  /** Runs the pending frame and waits until the decoder has answered everything sent. */
+  const frame = async (): Promise<void> => {
     while (frames.length > 0) frames.shift()?.();
+    await engine.settled();
   };
-  return { store, frame, frames };
+  return { store, frame, frames, batches };
+}
+
+/** A decoder that answers each batch when the test says so (with the real pipeline's analyses). */
+function heldDecoder() {
+  const held: { readonly exchanges: readonly Exchange[]; answer(): void; fail(error: Error): void }[] = [];
+  const decode = (exchanges: readonly Exchange[]): Promise<readonly Analysis[]> =>
+    new Promise((resolve, reject) => held.push({ exchanges, answer: () => resolve(exchanges.map(analyze)), fail: reject }));
+  /** Answers (or fails) the oldest batch and lets the store apply it. */
+  const next = async (error?: Error): Promise<void> => {
+    const batch = held.shift();
+    if (batch === undefined) throw new Error('no batch is waiting');
+    if (error === undefined) batch.answer();
+    else batch.fail(error);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { held, decode, next };
 }
 
 let id = 0;
 const events = (...exchanges: Exchange[]): CaptureEvent[] => exchanges.map((exchange) => ({ kind: 'exchange', id: `r${++id}`, exchange, captureNote: null }));
 
 describe('panel store', () => {
-  it('applies events once per frame, not per batch', () => {
-    const { store, frame, frames } = manualStore();
+  it('sends what arrives within a frame to the decoder as one batch', async () => {
+    const { store, frame, frames, batches } = manualStore();
     store.receive(events(hostupNotFound()));
     store.receive(events(restoreHubValidation()));
     expect(frames).toHaveLength(1);
     expect(store.errorCount.value).toBe(0);
-    frame();
+    await frame();
+    expect(batches).toEqual([2]);
     expect(store.errorCount.value).toBe(2);
   });
 
-  it('spreads a burst over frames when decoding it would overrun one frame', () => {
+  it('decodes a burst in bounded batches, one at a time, and keeps the order of arrival', async () => {
+    const decoder = heldDecoder();
     const frames: (() => void)[] = [];
-    const slowAnalyze = (exchange: Exchange) => {
-      const until = performance.now() + 4;
-      while (performance.now() < until); // a decode that costs 4 ms
-      return analyze(exchange);
-    };
-    const store = createPanelStore({ schedule: (flush) => frames.push(flush), analyze: slowAnalyze });
-    store.receive(events(...Array.from({ length: 10 }, (_, i) => hostupNotFound(T0 + i))));
+    const store = createPanelStore({ analyze: decoder.decode, schedule: (flush) => frames.push(flush), maxErrors: 10_000 });
+    const burst = MAX_BATCH_EXCHANGES * 2 + 7;
+    store.receive(events(...Array.from({ length: burst }, (_, i) => hostupNotFound(T0 + i))));
     frames.shift()?.();
-    expect(store.errorCount.value).toBeGreaterThan(0);
-    expect(store.errorCount.value).toBeLessThan(10);
-    while (frames.length > 0) frames.shift()?.();
-    expect(store.errorCount.value).toBe(10);
+    expect(decoder.held.map((b) => b.exchanges.length)).toEqual([MAX_BATCH_EXCHANGES]);
+    await decoder.next();
+    // The next batch goes out as soon as the previous one is answered, without waiting for a frame.
+    expect(store.errorCount.value).toBe(MAX_BATCH_EXCHANGES);
+    expect(decoder.held.map((b) => b.exchanges.length)).toEqual([MAX_BATCH_EXCHANGES]);
+    await decoder.next();
+    await decoder.next();
+    expect(frames).toHaveLength(0);
+    const received = store.entries.value.map((e) => (e.kind === 'error' ? e.exchange.receivedAt - T0 : -1));
+    expect(received).toEqual(Array.from({ length: burst }, (_, i) => i));
   });
 
-  it('keeps errors only, and learns rate limits from every response per host and bucket', () => {
+  it('keeps errors only, and learns rate limits from every response per host and bucket', async () => {
     const { store, frame } = manualStore();
     store.receive(events(hostupSuccess(T0, 5)));
-    frame();
+    await frame();
     expect(store.errorCount.value).toBe(0);
     expect(store.rateLimits.value.map((c) => [c.host, c.state.remaining])).toEqual([['api.hostup.se', 5]]);
     store.receive(events(hostupRateLimited(T0 + 1000, 0)));
-    frame();
+    await frame();
     expect(store.rateLimits.value.map((c) => [c.host, c.state.remaining])).toEqual([['api.hostup.se', 0]]);
     expect(store.errorCount.value).toBe(1);
   });
 
-  it('clears on navigation unless Preserve log is on, which leaves a separator', () => {
+  it('clears on navigation unless Preserve log is on, which leaves a separator', async () => {
     const { store, frame } = manualStore();
     store.receive([...events(hostupNotFound()), { kind: 'navigated', url: 'https://app.test/next', at: T0 }, ...events(restoreHubValidation())]);
-    frame();
+    await frame();
     expect(store.entries.value.map((e) => e.kind)).toEqual(['error']);
     store.preserveLog.value = true;
     store.receive([{ kind: 'navigated', url: 'https://app.test/again', at: T0 }, ...events(gpuOutletProviderPoolEmpty())]);
-    frame();
+    await frame();
     expect(store.entries.value.map((e) => e.kind)).toEqual(['error', 'navigation', 'error']);
   });
 
-  it('drops and counts requests while paused', () => {
+  it('drops the answer to a batch still being decoded when the log is cleared', async () => {
+    const decoder = heldDecoder();
+    const frames: (() => void)[] = [];
+    const store = createPanelStore({ analyze: decoder.decode, schedule: (flush) => frames.push(flush) });
+    store.receive(events(hostupNotFound()));
+    frames.shift()?.();
+    store.clear();
+    store.receive(events(restoreHubValidation()));
+    frames.shift()?.();
+    await decoder.next();
+    expect(store.errorCount.value).toBe(0);
+    await decoder.next();
+    expect(store.entries.value.map((e) => (e.kind === 'error' ? e.error.status : null))).toEqual([400]);
+  });
+
+  it('keeps going when the decoder fails: that batch shows nothing, is logged, and the next one decodes', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const decoder = heldDecoder();
+    const frames: (() => void)[] = [];
+    const store = createPanelStore({ analyze: decoder.decode, schedule: (flush) => frames.push(flush) });
+    store.preserveLog.value = true;
+    store.receive([...events(hostupNotFound()), { kind: 'navigated', url: 'https://app.test/next', at: T0 }]);
+    frames.shift()?.();
+    store.receive(events(restoreHubValidation()));
+    await decoder.next(new Error('the decoding engine failed'));
+    expect(logged).toHaveBeenCalledOnce();
+    expect(store.entries.value.map((e) => e.kind)).toEqual(['navigation']);
+    await decoder.next();
+    expect(store.entries.value.map((e) => e.kind)).toEqual(['navigation', 'error']);
+  });
+
+  it('drops and counts requests while paused', async () => {
     const { store, frame } = manualStore();
     store.paused.value = true;
     store.receive(events(hostupNotFound(), hostupSuccess()));
-    frame();
+    await frame();
     expect(store.errorCount.value).toBe(0);
     expect(store.droppedWhilePaused.value).toBe(2);
     store.paused.value = false;
     store.receive(events(hostupNotFound()));
-    frame();
+    await frame();
     expect(store.errorCount.value).toBe(1);
   });
 
-  it('drops the oldest errors beyond the cap, counts them, and applies a lowered cap at once', () => {
+  it('drops the oldest errors beyond the cap, counts them, and applies a lowered cap at once', async () => {
     const { store, frame } = manualStore(3);
     store.receive(events(...Array.from({ length: 5 }, (_, i) => hostupNotFound(T0 + i))));
-    frame();
+    await frame();
     expect(store.errorCount.value).toBe(3);
     expect(store.droppedByCap.value).toBe(2);
     const oldestKept = store.entries.value[0];
@@ -95,24 +162,24 @@ describe('panel store', () => {
     expect(store.droppedByCap.value).toBe(4);
   });
 
-  it('clears everything, including counters, chips and the selection', () => {
+  it('clears everything, including counters, chips and the selection', async () => {
     const { store, frame } = manualStore(1);
     store.receive(events(hostupRateLimited(), hostupNotFound()));
-    frame();
+    await frame();
     store.selectedKey.value = store.entries.value[0]?.key ?? null;
     store.detailsOpen.value = true;
     store.clear();
     expect([store.errorCount.value, store.droppedByCap.value, store.rateLimits.value.length, store.selected.value, store.detailsOpen.value]).toEqual([0, 0, 0, null, false]);
   });
 
-  it('closes the details when the selected error is dropped', () => {
+  it('closes the details when the selected error is dropped', async () => {
     const { store, frame } = manualStore();
     store.receive(events(hostupNotFound()));
-    frame();
+    await frame();
     store.selectedKey.value = store.entries.value[0]?.key ?? null;
     store.detailsOpen.value = true;
     store.receive([{ kind: 'navigated', url: 'https://app.test/', at: T0 }]);
-    frame();
+    await frame();
     expect(store.selected.value).toBeNull();
     expect(store.detailsOpen.value).toBe(false);
   });

@@ -1,19 +1,22 @@
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import { analyze as analyzeExchange } from '../../core/analyze.ts';
-import type { Exchange } from '../../core/exchange.ts';
 import type { Analysis } from '../../core/model.ts';
+import type { AnalyzeBatch } from '../engine/engine.ts';
 import type { CaptureEvent } from '../source.ts';
 import { splitUrl, type ErrorEntry, type RateLimitChip, type TimelineEntry } from './entries.ts';
 import { errorPredicate, noFilters, type Filters } from './filters.ts';
 
 export const DEFAULT_MAX_ERRORS = 5000;
 
-/** Decoding time allowed per frame; the rest of a burst waits for the next frame. */
-const FRAME_BUDGET_MS = 10;
+/**
+ * Limits of one batch sent to the decoder. Cloning a batch to the worker, and its answer back, and
+ * applying it all run on the panel's thread: bounded batches keep each of those far below a long task.
+ */
+export const MAX_BATCH_EXCHANGES = 500;
+const MAX_BATCH_BODY_CHARS = 4 * 1024 * 1024;
 
 export interface PanelStoreOptions {
-  /** The decoder; the real pipeline unless a test needs to hand the UI hostile decoded values. */
-  readonly analyze?: (exchange: Exchange) => Analysis;
+  /** The decoder: the engine worker in the extension; in-thread, or a stand-in, in tests. */
+  readonly analyze: AnalyzeBatch;
   /** Runs `flush` once before the next paint; incoming events are batched until then. */
   readonly schedule?: (flush: () => void) => void;
   readonly maxErrors?: number;
@@ -38,9 +41,12 @@ export interface PanelStore {
   readonly selectedKey: Signal<number | null>;
   readonly detailsOpen: Signal<boolean>;
   readonly selected: ReadonlySignal<ErrorEntry | null>;
-  /** Takes a batch from the capture source; it is applied at the next frame. */
+  /** Takes a batch from the capture source; it goes to the decoder at the next frame. */
   receive(events: readonly CaptureEvent[]): void;
-  /** Applies what was received, within one frame's time budget (the rest is scheduled). */
+  /**
+   * Sends what was received to the decoder, one bounded batch at a time, unless a batch is still being
+   * decoded: each answer is applied as it arrives, and the next batch goes out then.
+   */
   flush(): void;
   clear(): void;
 }
@@ -65,13 +71,28 @@ function capEntries(entries: readonly TimelineEntry[], max: number): { kept: rea
   return { kept: entries.slice(cut), dropped };
 }
 
+/** How many events from the front of `queue` make the next batch: at least one, within the batch limits. */
+function batchLength(queue: readonly CaptureEvent[]): number {
+  let exchanges = 0;
+  let chars = 0;
+  let end = 0;
+  for (; end < queue.length; end++) {
+    const event = queue[end];
+    if (event?.kind !== 'exchange') continue;
+    const size = event.exchange.body?.text.length ?? 0;
+    if (exchanges > 0 && (exchanges === MAX_BATCH_EXCHANGES || chars + size > MAX_BATCH_BODY_CHARS)) break;
+    exchanges++;
+    chars += size;
+  }
+  return end;
+}
+
 /**
- * The panel's state in one place. Capture events are decoded here, with the core pipeline; the UI
- * only reads signals. Pausing drops new requests (counted); a navigation clears the log like the
- * Network panel unless Preserve log is on, in which case it leaves a separator.
+ * The panel's state in one place. Capture events are decoded by the injected decoder, a batch at a
+ * time and in order; the UI only reads signals. Pausing drops new requests (counted); a navigation
+ * clears the log like the Network panel unless Preserve log is on, in which case it leaves a separator.
  */
-export function createPanelStore(options: PanelStoreOptions = {}): PanelStore {
-  const analyze = options.analyze ?? analyzeExchange;
+export function createPanelStore(options: PanelStoreOptions): PanelStore {
   const schedule = options.schedule ?? nextFrame;
 
   const entries = signal<readonly TimelineEntry[]>([]);
@@ -87,6 +108,10 @@ export function createPanelStore(options: PanelStoreOptions = {}): PanelStore {
 
   let queue: CaptureEvent[] = [];
   let scheduled = false;
+  /** A batch is with the decoder: the next one waits for its answer, which keeps batches in order. */
+  let decoding = false;
+  /** Bumped by Clear, so the answer to a batch sent before it is dropped. */
+  let generation = 0;
   let nextKey = 1;
 
   const errorCount = computed(() => entries.value.reduce((n, e) => (e.kind === 'error' ? n + 1 : n), 0));
@@ -103,24 +128,32 @@ export function createPanelStore(options: PanelStoreOptions = {}): PanelStore {
     return found?.kind === 'error' ? found : null;
   });
 
-  function flush(): void {
-    scheduled = false;
-    if (queue.length === 0) return;
-    const started = performance.now();
+  /** The decoder's analyses of a batch; none when it failed (the engine is gone), which is logged. */
+  async function decode(events: readonly CaptureEvent[]): Promise<readonly Analysis[]> {
+    const exchanges = events.flatMap((event) => (event.kind === 'exchange' ? [event.exchange] : []));
+    if (exchanges.length === 0) return [];
+    try {
+      return await options.analyze(exchanges);
+    } catch (error) {
+      console.error(`Faultline could not decode ${exchanges.length} requests:`, error);
+      return [];
+    }
+  }
+
+  /** Applies a decoded batch in one update: errors, learnt rate limits, navigations, the cap. */
+  function apply(events: readonly CaptureEvent[], analyses: readonly Analysis[]): void {
     let next = entries.value.slice();
     let learnt: Map<string, RateLimitChip> | null = null;
-    let taken = 0;
-    // Decoding costs tens of µs per exchange: a burst of thousands is spread over frames.
-    while (taken < queue.length && performance.now() - started < FRAME_BUDGET_MS) {
-      const event = queue[taken++];
-      if (event === undefined) break;
+    let decoded = 0;
+    for (const event of events) {
       if (event.kind === 'navigated') {
         if (preserveLog.value) next.push({ kind: 'navigation', key: nextKey++, url: event.url, at: event.at });
         else next = [];
         continue;
       }
+      const analysis = analyses[decoded++];
+      if (analysis === undefined) continue; // not decoded (see decode): nothing to show for it
       const { exchange } = event;
-      const analysis = analyze(exchange);
       const { host, path } = splitUrl(exchange.url);
       if (analysis.rateLimit !== null) {
         learnt ??= new Map(rateLimitMap.value);
@@ -131,11 +164,6 @@ export function createPanelStore(options: PanelStoreOptions = {}): PanelStore {
         next.push({ kind: 'error', key: nextKey++, id: event.id, exchange, error: analysis.error, captureNote: event.captureNote, host, path });
       }
     }
-    queue = queue.slice(taken);
-    if (queue.length > 0) {
-      scheduled = true;
-      schedule(flush);
-    }
     const { kept, dropped } = capEntries(next, maxErrors.value);
     batch(() => {
       entries.value = kept;
@@ -145,6 +173,22 @@ export function createPanelStore(options: PanelStoreOptions = {}): PanelStore {
         selectedKey.value = null;
         detailsOpen.value = false;
       }
+    });
+  }
+
+  function flush(): void {
+    scheduled = false;
+    if (decoding || queue.length === 0) return;
+    const length = batchLength(queue);
+    const events = queue.slice(0, length);
+    queue = queue.slice(length);
+    const sent = generation;
+    decoding = true;
+    void decode(events).then((analyses) => {
+      decoding = false;
+      if (sent === generation) apply(events, analyses);
+      // What arrived meanwhile has waited at least this long: it goes out now, not a frame later.
+      flush();
     });
   }
 
@@ -162,6 +206,7 @@ export function createPanelStore(options: PanelStoreOptions = {}): PanelStore {
 
   function clear(): void {
     queue = [];
+    generation++;
     batch(() => {
       entries.value = [];
       rateLimitMap.value = new Map();

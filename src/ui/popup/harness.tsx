@@ -5,6 +5,7 @@
 import { analyze } from '../../core/analyze.ts';
 import { seedFixtures } from '../../core/fixtures/index.ts';
 import { fixtureExchange } from '../../core/fixtures/render.ts';
+import { startEngineWorker } from '../engine/client.ts';
 import type { Theme } from '../source.ts';
 import { fakeRecentErrors } from './fake-recent-errors.ts';
 import { mountPopup, type RecentError } from './mount.tsx';
@@ -20,4 +21,4 @@ function seedErrors(now: number): RecentError[] {
 const root = document.getElementById('root');
 const themeParam = new URLSearchParams(location.search).get('theme');
 const theme: Theme | undefined = themeParam === 'dark' || themeParam === 'light' ? themeParam : undefined;
-if (root !== null) mountPopup(root, { recentErrors: fakeRecentErrors(seedErrors(Date.now()).slice(0, 6)).subscribe, theme });
+if (root !== null) mountPopup(root, { engine: startEngineWorker(), recentErrors: fakeRecentErrors(seedErrors(Date.now()).slice(0, 6)).subscribe, theme });

@@ -75,7 +75,13 @@ export function LookupView({ state, onResponsePasted }: LookupViewProps) {
           onResponsePasted(text);
         }}
       />
-      {query.trim() !== '' && results.length === 0 && <p class="fl-hint">No entry matches “{query.trim()}”.</p>}
+      {state.lookupError.value !== null ? (
+        <p class="fl-paste-error" role="alert">
+          {state.lookupError.value}
+        </p>
+      ) : (
+        query.trim() !== '' && state.answered.value === query.trim() && results.length === 0 && <p class="fl-hint">No entry matches “{query.trim()}”.</p>
+      )}
       {query.trim() === '' && (
         <p class="fl-hint">
           Type a status, an error code or words. Paste a whole response (as <code>curl -i</code> prints it) to decode it.

@@ -17,8 +17,10 @@ async function open(): Promise<HTMLInputElement> {
   return screen.getByTestId(popupTestIds.search) as HTMLInputElement;
 }
 
-function type(input: HTMLInputElement, text: string): void {
+/** Types into the search box and waits for the engine's answer. */
+async function type(input: HTMLInputElement, text: string): Promise<void> {
   fireEvent.input(input, { target: { value: text } });
+  await popup?.settled();
 }
 
 const results = () => screen.queryAllByRole('option');
@@ -30,7 +32,7 @@ describe('popup quick lookup', () => {
   });
 
   it('shows Too Many Requests as you type 429', async () => {
-    type(await open(), '429');
+    await type(await open(), '429');
     const first = results()[0];
     expect(first).toBeDefined();
     if (first === undefined) return;
@@ -39,14 +41,14 @@ describe('popup quick lookup', () => {
   });
 
   it('finds the HostUp entry for vps_not_found', async () => {
-    type(await open(), 'vps_not_found');
+    await type(await open(), 'vps_not_found');
     const card = results().find((option) => option.dataset.key === 'vps_not_found');
     expect(card?.dataset.api).toBe('HostUp');
   });
 
   it('moves with ↑/↓, expands with Enter and clears with Esc', async () => {
     const input = await open();
-    type(input, 'rate limit');
+    await type(input, 'rate limit');
     const entries = lookup('rate limit');
     expect(entries.length).toBeGreaterThanOrEqual(2);
     const second = entries[1];
@@ -79,7 +81,7 @@ describe('popup quick lookup', () => {
 
   it('gives each result its API, category, retry verdict and only http(s) docs links that open a new tab', async () => {
     const input = await open();
-    type(input, '429');
+    await type(input, '429');
     fireEvent.keyDown(input, { key: 'Enter' });
     const first = results()[0];
     const entry = lookup('429')[0];
@@ -95,7 +97,7 @@ describe('popup quick lookup', () => {
   });
 
   it('says so when nothing matches, showing the query as text', async () => {
-    type(await open(), '<img src=x onerror=alert(1)>');
+    await type(await open(), '<img src=x onerror=alert(1)>');
     expect(screen.getByText(/No entry matches/).textContent).toContain('<img src=x onerror=alert(1)>');
     expect(popup?.root.querySelector('img')).toBeNull();
   });
@@ -103,6 +105,7 @@ describe('popup quick lookup', () => {
   it('hands a whole response pasted into the search box to the paste view, decoded', async () => {
     const input = await open();
     fireEvent.paste(input, { clipboardData: { getData: () => hostUp404 } });
+    await popup?.settled();
     expect(screen.getByTestId(popupTestIds.pasteTab).getAttribute('aria-selected')).toBe('true');
     expect((screen.getByTestId(popupTestIds.pasteBox) as HTMLTextAreaElement).value).toBe(hostUp404);
     expect(screen.getByText('vps_not_found')).toBeTruthy();

@@ -17,7 +17,7 @@ const DARK_QUERY = '(prefers-color-scheme: dark)';
  */
 export function mountPopup(root: HTMLElement, deps: PopupDeps): () => void {
   const clock = startClock();
-  const state = createPopupState();
+  const state = createPopupState(deps.engine);
   const media = deps.theme === undefined ? root.ownerDocument.defaultView?.matchMedia?.(DARK_QUERY) : undefined;
   const themeOf = (): Theme => deps.theme ?? (media?.matches === true ? 'dark' : 'light');
   const theme = signal<Theme>(themeOf());
@@ -28,7 +28,6 @@ export function mountPopup(root: HTMLElement, deps: PopupDeps): () => void {
   const unsubscribe = deps.recentErrors((errors) => state.setRecent(errors));
 
   render(<Popup state={state} now={clock.now} theme={theme} />, root);
-  void state.loadDecoder();
 
   return () => {
     unsubscribe();

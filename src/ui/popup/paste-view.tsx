@@ -1,15 +1,11 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { statusEntry } from '../../core/catalog/index.ts';
 import { DEFAULT_BODY_STATUS } from '../../core/raw-response.ts';
 import { DecodedCard } from './decoded-card.tsx';
 import { RateLimitLine } from './countdowns.tsx';
 import { formatCountdown } from '../format.ts';
-import type { PopupState } from './state.ts';
+import { BODY_STATUSES, type PopupState } from './state.ts';
 import { popupTestIds } from './testids.ts';
-
-/** Statuses offered for a body pasted alone (the ones APIs actually send errors with). */
-const BODY_STATUSES = [400, 401, 403, 404, 405, 408, 409, 410, 413, 415, 422, 423, 429, 500, 501, 502, 503, 504] as const;
 
 const EXAMPLE = 'HTTP/1.1 429 Too Many Requests\nRetry-After: 3\n\n{"message": "You are being rate limited.", "retry_after": 2.4}';
 
@@ -31,7 +27,7 @@ function PasteResult({ state, now }: PasteViewProps) {
     case 'empty':
       return <p class="fl-hint">Paste a whole response as <code>curl -i</code> prints it, or a body alone. It is decoded here, on this device.</p>;
     case 'loading':
-      return <p class="fl-hint">Loading the decoder…</p>;
+      return <p class="fl-hint">Decoding…</p>;
     case 'unreadable':
       return (
         <p class="fl-paste-error" role="alert" data-testid={popupTestIds.pasteError}>
@@ -89,13 +85,13 @@ export function PasteView({ state, now }: PasteViewProps) {
           value={picked === undefined ? '' : String(picked)}
           onChange={(event) => {
             const value = event.currentTarget.value;
-            state.bodyStatus.value = value === '' ? undefined : Number(value);
+            state.setBodyStatus(value === '' ? undefined : Number(value));
           }}
         >
           <option value="">from the body, else {DEFAULT_BODY_STATUS}</option>
           {BODY_STATUSES.map((status) => (
             <option key={status} value={String(status)}>
-              {status} {statusEntry(status).title}
+              {status} {state.statusTitles.value.get(status) ?? ''}
             </option>
           ))}
         </select>

@@ -22,6 +22,7 @@ async function paste(text: string): Promise<void> {
   popup = await mountForTest();
   fireEvent.click(screen.getByTestId(popupTestIds.pasteTab));
   fireEvent.input(screen.getByTestId(popupTestIds.pasteBox), { target: { value: text } });
+  await popup.settled();
 }
 
 const retryCell = () => screen.getByTestId(testIds.retryCell).textContent ?? '';
@@ -67,6 +68,7 @@ describe('popup paste box', () => {
     expect(card()).toMatch(/^400/);
     expect(card()).toContain('Rate limit exceeded.');
     fireEvent.change(screen.getByTestId(popupTestIds.pasteStatus), { target: { value: '429' } });
+    await popup?.settled();
     expect(card()).toMatch(/^429/);
     expect(retryCell()).toContain('retry in 0:12');
   });

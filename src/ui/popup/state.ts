@@ -1,21 +1,15 @@
-import { batch, computed, signal } from '@preact/signals';
-import { lookup, type CatalogEntry } from '../../core/catalog/index.ts';
-import type { DecodedPaste, decodePaste } from './paste-decoder.ts';
+import { batch, signal } from '@preact/signals';
+import type { CatalogEntry } from '../../core/catalog/index.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { DecodedPaste } from './paste-decoder.ts';
 import type { RecentError } from './types.ts';
 
 export type PopupView = 'lookup' | 'paste';
 
 export type PasteOutcome = { readonly kind: 'empty' } | { readonly kind: 'loading' } | DecodedPaste;
 
-type DecodePaste = typeof decodePaste;
-
-/**
- * The decoding engine (every family's zod schemas) is most of the popup's weight and only pasting needs
- * it, so it is a separate chunk loaded right after the first render: the lookup opens at once.
- */
-function importDecoder(): Promise<DecodePaste> {
-  return import('./paste-decoder.ts').then((module) => module.decodePaste);
-}
+/** Statuses offered for a body pasted alone (the ones APIs actually send errors with). */
+export const BODY_STATUSES = [400, 401, 403, 404, 405, 408, 409, 410, 413, 415, 422, 423, 429, 500, 501, 502, 503, 504] as const;
 
 /** Most recent errors shown; the relay may keep more. */
 const RECENT_LIMIT = 20;
@@ -25,30 +19,90 @@ export function entryId(entry: CatalogEntry): string {
   return `${entry.api}\u0000${entry.kind}\u0000${entry.key}`;
 }
 
-/** The popup's state, in one place; components read the signals and call the actions. */
-export function createPopupState(now: () => number = Date.now) {
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The popup's state, in one place; components read the signals and call the actions. Lookups and
+ * decoding are asked of the engine (a worker in the extension) and land in signals when answered; an
+ * answer that a newer question has overtaken is dropped.
+ */
+export function createPopupState(engine: Engine, now: () => number = Date.now) {
   const view = signal<PopupView>('lookup');
 
   const query = signal('');
-  const results = computed<readonly CatalogEntry[]>(() => (query.value.trim() === '' ? [] : lookup(query.value.trim())));
+  const results = signal<readonly CatalogEntry[]>([]);
+  /** The trimmed query `results` answer: until it equals the current one, the results are not in yet. */
+  const answered = signal('');
+  const lookupError = signal<string | null>(null);
   const active = signal(0);
   const expanded = signal<string | null>(null);
+  let lookupAsked = 0;
 
-  const decoder = signal<DecodePaste | null>(null);
-  const decoderError = signal<string | null>(null);
   const pasteText = signal('');
   /** When the text was pasted: countdowns run from here, as if the response had just arrived. */
-  const pastedAt = signal(now());
+  let pastedAt = now();
   /** The status the user picked for a body alone; undefined = the body's own, else 400. */
   const bodyStatus = signal<number | undefined>(undefined);
-  const paste = computed<PasteOutcome>(() => {
-    if (pasteText.value.trim() === '') return { kind: 'empty' };
-    if (decoderError.value !== null) return { kind: 'unreadable', error: decoderError.value };
-    const decode = decoder.value;
-    return decode === null ? { kind: 'loading' } : decode(pasteText.value, pastedAt.value, bodyStatus.value);
-  });
+  const paste = signal<PasteOutcome>({ kind: 'empty' });
+  let pasteAsked = 0;
+
+  /** Catalog titles of BODY_STATUSES, once the engine has answered (the numbers show until then). */
+  const statusTitles = signal<ReadonlyMap<number, string>>(new Map());
+  void engine.statusTitles(BODY_STATUSES).then(
+    (titles) => {
+      statusTitles.value = new Map(BODY_STATUSES.map((status, i) => [status, titles[i] ?? '']));
+    },
+    () => undefined, // the numbers alone still work; a broken engine is reported by the paste view
+  );
 
   const recent = signal<readonly RecentError[]>([]);
+
+  function lookUp(text: string): void {
+    const asked = ++lookupAsked;
+    const trimmed = text.trim();
+    if (trimmed === '') {
+      batch(() => {
+        results.value = [];
+        answered.value = '';
+        lookupError.value = null;
+      });
+      return;
+    }
+    engine.lookup(trimmed).then(
+      (found) => {
+        if (asked !== lookupAsked) return;
+        batch(() => {
+          results.value = found;
+          answered.value = trimmed;
+          lookupError.value = null;
+        });
+      },
+      (error: unknown) => {
+        if (asked === lookupAsked) lookupError.value = `The lookup failed: ${reason(error)}`;
+      },
+    );
+  }
+
+  /** Decodes the pasted text; the last outcome stays on screen until the new one is in. */
+  function decode(): void {
+    const asked = ++pasteAsked;
+    const text = pasteText.peek();
+    if (text.trim() === '') {
+      paste.value = { kind: 'empty' };
+      return;
+    }
+    if (paste.peek().kind === 'empty') paste.value = { kind: 'loading' };
+    engine.decodePaste({ text, receivedAt: pastedAt, bodyStatus: bodyStatus.peek() }).then(
+      (outcome) => {
+        if (asked === pasteAsked) paste.value = outcome;
+      },
+      (error: unknown) => {
+        if (asked === pasteAsked) paste.value = { kind: 'unreadable', error: `The decoder failed: ${reason(error)}` };
+      },
+    );
+  }
 
   /** Makes result `index` the active one, staying within the list. */
   function select(index: number): void {
@@ -59,27 +113,22 @@ export function createPopupState(now: () => number = Date.now) {
     view,
     query,
     results,
+    answered,
+    lookupError,
     active,
     expanded,
     pasteText,
     bodyStatus,
     paste,
+    statusTitles,
     recent,
-    /** Starts loading the decoding engine; the paste view decodes once it is in. */
-    loadDecoder(load: () => Promise<DecodePaste> = importDecoder): Promise<void> {
-      return load().then(
-        (decode) => {
-          decoder.value = decode;
-        },
-        (error: unknown) => {
-          decoderError.value = `The decoder failed to load: ${error instanceof Error ? error.message : String(error)}`;
-        },
-      );
-    },
     setQuery(text: string): void {
-      query.value = text;
-      active.value = 0;
-      expanded.value = null;
+      batch(() => {
+        query.value = text;
+        active.value = 0;
+        expanded.value = null;
+      });
+      lookUp(text);
     },
     select,
     /** Moves the active result by `step`. */
@@ -91,10 +140,13 @@ export function createPopupState(now: () => number = Date.now) {
       expanded.value = expanded.value === id ? null : id;
     },
     setPaste(text: string): void {
-      batch(() => {
-        pastedAt.value = now();
-        pasteText.value = text;
-      });
+      pastedAt = now();
+      pasteText.value = text;
+      decode();
+    },
+    setBodyStatus(status: number | undefined): void {
+      bodyStatus.value = status;
+      decode();
     },
     setRecent(errors: readonly RecentError[]): void {
       recent.value = errors.slice(0, RECENT_LIMIT);

@@ -1,28 +1,33 @@
 /** Shared by the popup's tests: mounting through the real entry point, and seed responses as pasted text. */
 import { act } from '@testing-library/preact';
-import { vi } from 'vitest';
+import { inThreadEngine } from '../engine/in-thread.ts';
 import { fakeRecentErrors, type FakeRecentErrors } from './fake-recent-errors.ts';
 import { mountPopup, type PopupDeps } from './mount.tsx';
 
 export interface MountedPopup {
   readonly root: HTMLElement;
   readonly recent: FakeRecentErrors;
+  /** Waits until the engine has answered everything asked so far, and the popup has rendered it. */
+  settled(): Promise<void>;
   unmount(): void;
 }
 
-/** Mounts the popup and waits until its lazily loaded decoder is in, as it is a moment after opening. */
-export async function mountForTest(deps: Partial<PopupDeps> = {}): Promise<MountedPopup> {
+/** Mounts the popup on the real engine, in-thread (happy-dom has no Worker), once its first answers are in. */
+export async function mountForTest(deps: Partial<Omit<PopupDeps, 'engine'>> = {}): Promise<MountedPopup> {
   const root = document.createElement('div');
   document.body.append(root);
   const recent = fakeRecentErrors();
+  const engine = inThreadEngine();
   let unmount = (): void => undefined;
   act(() => {
-    unmount = mountPopup(root, { recentErrors: recent.subscribe, theme: 'light', ...deps });
+    unmount = mountPopup(root, { engine, recentErrors: recent.subscribe, theme: 'light', ...deps });
   });
-  await act(() => vi.dynamicImportSettled());
+  const settled = (): Promise<void> => act(() => engine.settled());
+  await settled();
   return {
     root,
     recent,
+    settled,
     unmount() {
       act(() => unmount());
       root.remove();

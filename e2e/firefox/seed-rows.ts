@@ -1,0 +1,36 @@
+import { seedFixtures, type Fixture } from '../../src/core/fixtures/index.ts';
+import type { PanelRow } from '../support/extension.ts';
+
+/**
+ * What the panel must show for the seed fixtures, in any browser: the same expectations as the
+ * Chrome spec (e2e/panel.spec.ts), shared so both browsers are held to one standard.
+ */
+
+/** The first example of each seed reference (shared/seeds), preferring one that states code and message. */
+export function firstOfEachSeed(): Fixture[] {
+  const bySeed = new Map<string, Fixture>();
+  const complete = (fixture: Fixture | undefined): boolean => fixture?.expect?.message !== undefined && fixture.expect.code !== undefined;
+  for (const fixture of seedFixtures) {
+    const current = bySeed.get(fixture.source);
+    if (current === undefined || (!complete(current) && complete(fixture))) bySeed.set(fixture.source, fixture);
+  }
+  return [...bySeed.values()];
+}
+
+/** The row of the request sent for `fixture` (rows list their path among their cells). */
+export function rowOf(rows: readonly PanelRow[], fixture: Fixture): PanelRow | undefined {
+  return rows.find((row) => row.text.split('\t').includes(`/api/fx/${fixture.name}`));
+}
+
+/** "retry in 1:05" → 65 (seconds), or null for any other text. */
+export function countdownSeconds(text: string | undefined): number | null {
+  const match = /retry in (\d+):(\d{2})/.exec(text ?? '');
+  return match === null ? null : Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** The seed example whose rate limit is long enough to watch count down (10 s or more). */
+export function longRateLimit(): Fixture {
+  const limited = seedFixtures.find((fixture) => (fixture.expect?.retryAfterMs ?? 0) >= 10_000);
+  if (limited === undefined) throw new Error('no seed fixture with a retry delay of 10 s or more');
+  return limited;
+}

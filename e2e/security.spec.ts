@@ -1,0 +1,190 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { popupTestIds } from '../src/ui/popup/testids.ts';
+import { testIds } from '../src/ui/testids.ts';
+import { demoCredentials } from './demo/calls.ts';
+import { hostilePathPrefix, hostileShapes, xssPayloads, type HostileShape } from './demo/hostile.ts';
+import { startDemoServer, type DemoServer } from './demo/server.ts';
+import { findTarget } from './support/cdp.ts';
+import {
+  clickInPanel,
+  launchChromiumWithExtension,
+  panelRows,
+  panelText,
+  showFaultlinePanel,
+  waitForRecording,
+  type ChromiumWithExtension,
+  type FaultlinePanel,
+} from './support/extension.ts';
+
+/**
+ * Hostile input and secrets in the real extension: XSS payloads in every decoded field must stay text
+ * in the DevTools panel and in the popup (no script runs, no element or non-http(s) link appears),
+ * and the HAR export downloads a file with the request's credentials redacted unless the user opts in.
+ * One browser for the file; tests run in order and build on the traffic sent before them.
+ */
+
+test.describe.configure({ mode: 'serial' });
+
+let server: DemoServer;
+let browser: ChromiumWithExtension;
+let panel: FaultlinePanel;
+let extensionId: string;
+
+/** What a page could have run or created if a payload were ever parsed as HTML, as a JSON-able report. */
+const DAMAGE = `(() => ({
+  flag: typeof window.__xss === 'undefined' ? null : String(window.__xss),
+  marked: document.querySelectorAll('[data-xss]').length, // the payloads' own marker, anywhere in the document
+  elements: [...document.body.querySelectorAll('script, img, svg, iframe, object, embed, video, audio, math')].map((el) => el.outerHTML.slice(0, 80)),
+  badLinks: [...document.body.querySelectorAll('a[href], [src], [action], [formaction]')]
+    .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action') ?? el.getAttribute('formaction') ?? '')
+    .filter((url) => !/^https?:\\/\\//.test(url)),
+}))()`;
+
+const NO_DAMAGE = { flag: null, marked: 0, elements: [], badLinks: [] };
+
+/** Sends a request for a hostile shape from the demo page, carrying the credentials an API client would. */
+async function fetchHostile(shape: HostileShape): Promise<void> {
+  const status = await browser.page.evaluate(
+    async ({ path, token, key }) => {
+      const response = await fetch(path, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'X-API-Key': key }, cache: 'no-store' });
+      await response.text(); // DevTools reports a request as finished only once its body has been read
+      return response.status;
+    },
+    { path: `${hostilePathPrefix}${shape}`, token: demoCredentials.bearerToken, key: demoCredentials.apiKey },
+  );
+  expect(status).toBeGreaterThanOrEqual(400);
+}
+
+const hostileRowPresent = async (shape: HostileShape): Promise<boolean> =>
+  (await panelRows(panel)).some((row) => row.text.split('\t').includes(`${hostilePathPrefix}${shape}`));
+
+/** Files Chromium has finished downloading into `dir` (in-progress downloads end in .crdownload). */
+async function finishedDownloads(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((name) => !name.endsWith('.crdownload'));
+}
+
+test.beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchChromiumWithExtension();
+  await browser.page.goto(`${server.origin}/`);
+  await waitForRecording(browser);
+  const devtoolsPage = await findTarget(browser.cdp, (target) => /^chrome-extension:\/\/[a-p]{32}\/devtools\.html/.test(target.url));
+  extensionId = new URL(devtoolsPage.url).host;
+  panel = await showFaultlinePanel(browser);
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('XSS payloads in problem details, JSON:API and Discord errors stay text in the panel', async () => {
+  for (const shape of hostileShapes) await fetchHostile(shape);
+  for (const shape of hostileShapes) await expect.poll(() => hostileRowPresent(shape), { message: shape, timeout: 20_000 }).toBe(true);
+  expect(await panel.evaluate(DAMAGE)).toEqual(NO_DAMAGE);
+
+  for (const shape of hostileShapes) {
+    expect(await clickInPanel(panel, testIds.errorRow, `${hostilePathPrefix}${shape}`)).toBe(true);
+    await expect.poll(() => panelText(panel, testIds.details), { message: shape }).toContain(`${hostilePathPrefix}${shape}`);
+    const details = (await panelText(panel, testIds.details)) ?? '';
+    // Message, code, title, request id, field paths and header values, each shown as the characters it holds.
+    for (const payload of [xssPayloads.script, xssPayloads.img, xssPayloads.svg, xssPayloads.iframe]) expect(details, `${shape}: ${payload}`).toContain(payload);
+    expect(await panelText(panel, testIds.fieldErrorsTable), shape).toContain(xssPayloads.img.slice(0, 20));
+    expect(details, shape).toContain(xssPayloads.mixedCaseUrl);
+    expect(await panelText(panel, testIds.supportReportPreview), shape).toContain('\\<img src=x data-xss');
+    expect(await panel.evaluate(DAMAGE), shape).toEqual(NO_DAMAGE);
+  }
+
+  // The JSON:API error links its docs: an http(s) link whose markup is escaped, never a script URL.
+  expect(await clickInPanel(panel, testIds.errorRow, `${hostilePathPrefix}jsonapi`)).toBe(true);
+  await expect
+    .poll(() => panel.evaluate<string | null>(`document.querySelector('[data-testid="${testIds.docsLink}"]')?.getAttribute('href') ?? null`))
+    .toBe('https://docs.hostile.test/errors/%22%3E%3Csvg%20data-xss%20onload=window.__xss=%22svg%22%3E');
+  await clickInPanel(panel, testIds.detailsClose);
+});
+
+test('Export HAR downloads the retained errors with credentials redacted, and with them only when ticked', async () => {
+  const downloads = await mkdtemp(join(tmpdir(), 'faultline-har-'));
+  try {
+    await browser.cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    expect(await clickInPanel(panel, testIds.exportHarButton)).toBe(true);
+    await expect.poll(() => finishedDownloads(downloads), { timeout: 20_000 }).toHaveLength(1);
+    const [redactedName] = await finishedDownloads(downloads);
+    expect(redactedName).toMatch(/^faultline-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.har$/);
+    const redacted = await readFile(join(downloads, redactedName ?? ''), 'utf8');
+    const har = JSON.parse(redacted) as { log: { version: string; entries: { request: { url: string } }[] } };
+    expect(har.log.version).toBe('1.2');
+    const urls = har.log.entries.map((entry) => entry.request.url);
+    for (const shape of hostileShapes) expect(urls).toContain(`${server.origin}${hostilePathPrefix}${shape}`);
+    for (const secret of [demoCredentials.bearerToken, demoCredentials.apiKey, demoCredentials.sessionCookie.split('=')[1] ?? '']) expect(redacted).not.toContain(secret);
+    expect(redacted).toContain('Bearer [REDACTED]');
+
+    await rm(join(downloads, redactedName ?? ''));
+    expect(await clickInPanel(panel, testIds.exportHarSecretsToggle)).toBe(true);
+    expect(await clickInPanel(panel, testIds.exportHarButton)).toBe(true);
+    await expect.poll(() => finishedDownloads(downloads), { timeout: 20_000 }).toHaveLength(1);
+    const [fullName] = await finishedDownloads(downloads);
+    const full = await readFile(join(downloads, fullName ?? ''), 'utf8');
+    expect(full).toContain(`Bearer ${demoCredentials.bearerToken}`);
+    expect(full).toContain(demoCredentials.apiKey);
+    await clickInPanel(panel, testIds.exportHarSecretsToggle);
+  } finally {
+    await browser.cdp.send('Browser.setDownloadBehavior', { behavior: 'default' }).catch(() => undefined);
+    await rm(downloads, { recursive: true, force: true });
+  }
+});
+
+/** The hostile response as `curl -i` prints it, fetched from the demo server. */
+async function rawHostileResponse(shape: HostileShape): Promise<string> {
+  const response = await fetch(`${server.origin}${hostilePathPrefix}${shape}`);
+  const headers = [...response.headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name));
+  return [`HTTP/1.1 ${response.status}`, ...headers.map(([name, value]) => `${name}: ${value}`), '', await response.text()].join('\r\n');
+}
+
+/** The popup in a window of its own, as the toolbar button shows it (a second tab would hide the demo tab). */
+async function openPopup(): Promise<Page> {
+  const [page] = await Promise.all([
+    browser.context.waitForEvent('page'),
+    browser.cdp.send('Target.createTarget', { url: `chrome-extension://${extensionId}/popup.html`, newWindow: true }),
+  ]);
+  await expect(page.locator(`[data-testid="${popupTestIds.popup}"]`)).toBeVisible();
+  return page;
+}
+
+test('a pasted hostile response stays text in the popup', async () => {
+  const popup = await openPopup();
+  try {
+    await popup.locator(`[data-testid="${popupTestIds.pasteTab}"]`).click();
+    for (const shape of hostileShapes) {
+      await popup.locator(`[data-testid="${popupTestIds.pasteBox}"]`).fill(await rawHostileResponse(shape));
+      const card = popup.locator(`[data-testid="${testIds.details}"]`);
+      await expect(card, shape).toContainText(xssPayloads.svg);
+      await expect(card, shape).toContainText(xssPayloads.img);
+      expect(await popup.evaluate(DAMAGE), shape).toEqual(NO_DAMAGE);
+    }
+  } finally {
+    await popup.close();
+  }
+});
+
+test('the timeline shows whole rows under its header while it follows new errors, and the rate-limit strip fits', async () => {
+  await browser.page.click('#fire-all');
+  await expect.poll(async () => (await panelRows(panel)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(30);
+  await expect(async () => {
+    const layout = await panel.evaluate<{ headerBottom: number; firstTop: number; stripOverflow: number }>(`(() => {
+      const grid = document.querySelector('[role="grid"]');
+      const headerBottom = grid.querySelector('[aria-rowindex="1"]').getBoundingClientRect().bottom;
+      const tops = [...document.querySelectorAll('[data-testid="${testIds.errorRow}"], [data-testid="${testIds.navigationRow}"]')]
+        .map((row) => row.getBoundingClientRect())
+        .filter((box) => box.bottom > headerBottom + 0.5)
+        .map((box) => box.top);
+      const strip = document.querySelector('[data-testid="${testIds.rateLimitStrip}"]');
+      return { headerBottom, firstTop: Math.min(...tops), stripOverflow: strip === null ? 0 : strip.scrollWidth - strip.clientWidth };
+    })()`);
+    expect(layout.firstTop).toBeGreaterThanOrEqual(layout.headerBottom - 0.5);
+    expect(layout.stripOverflow).toBe(0);
+  }).toPass({ timeout: 20_000 });
+});

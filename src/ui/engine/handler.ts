@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { analyze } from '../../core/analyze.ts';
+import { lookup, statusEntry } from '../../core/catalog/index.ts';
+import { prop } from '../../core/json.ts';
+import { decodePaste } from '../popup/paste-decoder.ts';
+import type { EngineReply, EngineRequest } from './protocol.ts';
+
+const header = z.object({ name: z.string(), value: z.string() });
+
+const exchange = z.object({
+  method: z.string(),
+  url: z.string(),
+  requestHeaders: z.array(header),
+  requestBody: z.string().nullish(),
+  status: z.number(),
+  statusText: z.string().optional(),
+  responseHeaders: z.array(header),
+  body: z.object({ text: z.string(), encoding: z.literal('base64').optional() }).nullable(),
+  mimeType: z.string(),
+  receivedAt: z.number(),
+});
+
+const request = z.discriminatedUnion('op', [
+  z.object({ id: z.number(), op: z.literal('analyze'), exchanges: z.array(exchange) }),
+  z.object({ id: z.number(), op: z.literal('lookup'), query: z.string() }),
+  z.object({ id: z.number(), op: z.literal('decodePaste'), paste: z.object({ text: z.string(), receivedAt: z.number(), bodyStatus: z.number().optional() }) }),
+  z.object({ id: z.number(), op: z.literal('statusTitles'), statuses: z.array(z.number()) }),
+]);
+
+function run(message: EngineRequest): unknown {
+  switch (message.op) {
+    case 'analyze':
+      return message.exchanges.map(analyze);
+    case 'lookup':
+      return lookup(message.query);
+    case 'decodePaste':
+      return decodePaste(message.paste.text, message.paste.receivedAt, message.paste.bodyStatus);
+    case 'statusTitles':
+      return message.statuses.map((status) => statusEntry(status).title);
+  }
+}
+
+/**
+ * Answers one request. Never throws: a malformed request or a failing operation is answered with a
+ * one-line error, so the caller's promise settles instead of waiting forever.
+ */
+export function handleRequest(data: unknown): EngineReply {
+  const rawId = prop(data, 'id');
+  const id = typeof rawId === 'number' ? rawId : -1;
+  const parsed = request.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { id, ok: false, error: `malformed engine request${issue === undefined ? '' : ` at ${issue.path.join('.') || 'top'}: ${issue.message}`}` };
+  }
+  try {
+    return { id, ok: true, result: run(parsed.data) };
+  } catch (error) {
+    return { id, ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
