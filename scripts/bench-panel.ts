@@ -14,6 +14,7 @@
  *    after 100 000 requests (target ≤ 1.2×).
  */
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
@@ -101,11 +102,11 @@ interface TimerSample {
 }
 
 interface Heap {
-  /** The panel page's JS heap, plus the panel's workers (the decoding engine). */
+  /** The panel page's isolate: in Chrome the devtools page (the recorder) runs in the same one. */
   readonly panel: number;
+  readonly sharedWithRecorder: boolean;
+  /** The extension's workers (the panel's decoding engine), each an isolate of its own. */
   readonly workers: number;
-  /** The devtools page, where the recorder buffers what the panel may ask to replay. */
-  readonly recorder: number;
 }
 
 function median(values: readonly number[]): number {
@@ -147,12 +148,19 @@ async function clearPanel(panel: FaultlinePanel): Promise<void> {
   if (count.received !== 0) throw new Error(`Clear left ${count.received} errors in the panel`);
 }
 
-async function heapOf(cdp: CdpClient, targetId: string): Promise<number> {
+interface IsolateHeap {
+  readonly isolate: string;
+  readonly used: number;
+}
+
+/** A target's JS heap in use right after a full garbage collection. */
+async function heapOf(cdp: CdpClient, targetId: string): Promise<IsolateHeap> {
   const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
   try {
     await cdp.send('HeapProfiler.collectGarbage', {}, sessionId);
     const { usedSize } = await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage', {}, sessionId);
-    return usedSize;
+    const { id } = await cdp.send<{ id: string }>('Runtime.getIsolateId', {}, sessionId);
+    return { isolate: id, used: usedSize };
   } finally {
     await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
   }
@@ -161,20 +169,18 @@ async function heapOf(cdp: CdpClient, targetId: string): Promise<number> {
 async function measureHeap(cdp: CdpClient, probe: PanelProbe): Promise<Heap> {
   const origin = `chrome-extension://${probe.extensionId}/`;
   const targets = await listTargets(cdp);
-  const workers = targets.filter((t) => t.type === 'worker' && t.url.startsWith(origin));
   const recorder = targets.find((t) => t.url.startsWith(`${origin}devtools.html`));
-  let workerBytes = 0;
-  for (const worker of workers) workerBytes += await heapOf(cdp, worker.targetId);
-  return {
-    panel: await heapOf(cdp, probe.targetId),
-    workers: workerBytes,
-    recorder: recorder === undefined ? Number.NaN : await heapOf(cdp, recorder.targetId),
-  };
+  let workers = 0;
+  for (const worker of targets.filter((t) => t.type === 'worker' && t.url.startsWith(origin))) workers += (await heapOf(cdp, worker.targetId)).used;
+  const panel = await heapOf(cdp, probe.targetId);
+  const recorderIsolate = recorder === undefined ? null : (await heapOf(cdp, recorder.targetId)).isolate;
+  return { panel: panel.used, sharedWithRecorder: recorderIsolate === panel.isolate, workers };
 }
 
 function printHeap(label: string, heap: Heap): void {
+  const page = heap.sharedWithRecorder ? 'panel + recorder (one isolate)' : 'panel';
   const workers = heap.workers > 0 ? ` + workers ${(heap.workers / MB).toFixed(1)} MB` : '';
-  console.log(`  ${label.padEnd(19)}panel ${(heap.panel / MB).toFixed(1)} MB${workers}; recorder (devtools page) ${(heap.recorder / MB).toFixed(1)} MB`);
+  console.log(`  ${label.padEnd(19)}${page} ${(heap.panel / MB).toFixed(1)} MB${workers}`);
 }
 
 async function benchCountdowns(browser: ChromiumWithExtension, panel: FaultlinePanel, probe: PanelProbe): Promise<void> {
@@ -260,6 +266,8 @@ export async function runPanelBench(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  // Wall-clock figures (long tasks above all) grow with the machine's load: say what it was.
+  console.log(`\nPanel benchmark: real Chromium DevTools with dist/chrome; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const server = await startDemoServer();
   const browser = await launchChromiumWithExtension();
   try {

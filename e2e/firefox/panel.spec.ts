@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { seedFixtures, type Fixture } from '../../src/core/fixtures/index.ts';
 import { testIds } from '../../src/ui/testids.ts';
-import { demoCredentials } from '../demo/calls.ts';
+import { demoCredentials, errorCalls } from '../demo/calls.ts';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { clickInPanel, panelChecked, panelRows, panelText, type FaultlinePanel } from '../support/extension.ts';
 import { launchFirefoxWithExtension, openDevtoolsAndWaitForRecording, showFaultlinePanel, type FirefoxWithExtension } from '../support/firefox.ts';
@@ -120,8 +120,9 @@ test('looks like part of DevTools with the demo traffic (artifacts/panel-firefox
   test.setTimeout(120_000);
   await firefox.evaluateInTab(firefox.tab, `document.getElementById('fire-all').click()`);
   await expect.poll(() => firefox.evaluateInTab(firefox.tab, 'document.body.dataset.state'), { timeout: 60_000 }).toBe('idle');
-  // Enough rows to fill the visible timeline.
-  await expect.poll(async () => (await panelRows(panel)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(30);
+  // Every error of the batch is counted (on top of those the earlier tests sent).
+  const counted = async (): Promise<number> => Number(/(\d+) errors/.exec((await panelText(panel, testIds.errorCount)) ?? '')?.[1] ?? 0);
+  await expect.poll(counted, { timeout: 30_000 }).toBeGreaterThanOrEqual(errorCalls.length);
   await mkdir('artifacts', { recursive: true });
   await panel.screenshot('artifacts/panel-firefox.png');
 });

@@ -109,13 +109,16 @@ function bidiEndpoint(firefox: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`Firefox printed no BiDi endpoint within ${START_TIMEOUT_MS} ms:\n${output.slice(-2000)}`)), START_TIMEOUT_MS);
-    firefox.stderr?.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const url = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(output)?.[1];
       if (url === undefined) return;
       clearTimeout(timer);
+      // The stream keeps flowing without a listener: later output is drained and dropped.
+      firefox.stderr?.off('data', onData);
       resolve(url);
-    });
+    };
+    firefox.stderr?.on('data', onData);
     firefox.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`Firefox exited (${code ?? 'signal'}) before BiDi was up:\n${output.slice(-2000)}`));
@@ -126,7 +129,7 @@ function bidiEndpoint(firefox: ChildProcess): Promise<string> {
 /** `require` for DevTools modules, in the browser window (chrome scope). */
 const DEVTOOLS_REQUIRE = `ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs').require`;
 
-/** The toolbox of the selected tab and the Faultline tool in it (null before the devtools page created the panel). */
+/** The toolbox of the selected tab and the Faultline tool in it (undefined until the devtools page has created the panel). */
 const FAULTLINE_TOOL = `(() => {
   const { gDevTools } = ${DEVTOOLS_REQUIRE}('devtools/client/framework/devtools');
   const toolbox = gDevTools.getToolboxForTab(gBrowser.selectedTab);
@@ -176,7 +179,7 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
   const shutDown = async (): Promise<void> => {
     await bidi?.send('browser.close', {}).catch(() => undefined);
     bidi?.close();
-    if (!(await Promise.race([exited.then(() => true), sleep(5_000).then(() => false)]))) {
+    if (!(await Promise.race([exited.then(() => true), sleep(5_000, false, { ref: false })]))) {
       firefox.kill('SIGKILL');
       await exited;
     }

@@ -13,6 +13,14 @@ describe('storeBody', () => {
     expect(body === null ? null : readBody(body).text).toBe(GPU_OUTLET);
   });
 
+  it('keeps an AWS JSON-protocol body (application/x-amz-json-1.0), which Firefox hands over as base64', () => {
+    // envelopes.md §A11: DynamoDB throttling on HTTP 400.
+    const aws = JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException', message: 'Rate of requests exceeds the allowed throughput.' });
+    const { body, captureNote } = storeBody({ text: base64(aws), encoding: 'base64' }, 'application/x-amz-json-1.0', 256 * 1024);
+    expect(captureNote).toBeNull();
+    expect(body === null ? null : readBody(body).text).toBe(aws);
+  });
+
   it('cuts a long base64 body on a boundary the decoder still reads', () => {
     const long = `{"error":"internal_error","message":"${'é'.repeat(3000)}"}`;
     const { body, captureNote } = storeBody({ text: base64(long), encoding: 'base64' }, 'application/json', 1000);

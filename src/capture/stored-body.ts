@@ -11,7 +11,8 @@ export interface StoredBody {
 }
 
 /** Media types whose base64 bodies are text all the same (DevTools base64-encodes some of them). */
-const TEXTUAL_MIME = /^text\/|[/+](?:json|xml)$|^application\/(?:(?:x-)?javascript|x-www-form-urlencoded|graphql)$/;
+// AWS JSON protocols answer `application/x-amz-json-1.0` / `-1.1`, which Firefox hands over base64-encoded.
+const TEXTUAL_MIME = /^text\/|[/+](?:json|xml)$|^application\/(?:(?:x-)?javascript|x-www-form-urlencoded|graphql|x-amz-json-1\.[01])$/;
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

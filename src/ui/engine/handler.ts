@@ -50,7 +50,7 @@ export function handleRequest(data: unknown): EngineReply {
   const parsed = request.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { id, ok: false, error: `malformed engine request${issue === undefined ? '' : ` at ${issue.path.join('.') || 'top'}: ${issue.message}`}` };
+    return { id, ok: false, error: `malformed engine request${issue === undefined ? '' : ` at ${issue.path.map(String).join('.') || 'top'}: ${issue.message}`}` };
   }
   try {
     return { id, ok: true, result: run(parsed.data) };

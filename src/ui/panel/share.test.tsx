@@ -2,6 +2,7 @@
 import { act, fireEvent } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Exchange } from '../../core/exchange.ts';
+import { inThreadEngine } from '../engine/in-thread.ts';
 import { FakeCaptureSource } from '../fake-source.ts';
 import { testIds } from '../testids.ts';
 import { T0, hostupNotFound, hostupRateLimited, hostupSuccess, restoreHubValidation } from '../testing/seed-exchanges.ts';
@@ -19,8 +20,9 @@ async function advance(ms: number): Promise<void> {
   });
 }
 
+/** Mounts the panel on the real engine, in-thread (happy-dom has no Worker). */
 async function mount(source: FakeCaptureSource): Promise<void> {
-  unmount = mountPanel(root, source);
+  unmount = mountPanel(root, source, { analyze: inThreadEngine().analyze });
   await advance(20);
 }
 
