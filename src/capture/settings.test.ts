@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_CAP_KB_SETTING, bodyCapBytes, localSettings } from './settings.ts';
+import { BODY_CAP_KB_SETTING } from '../ui/source.ts';
+import { bodyCapBytes, localSettings } from './settings.ts';
 
 function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
   const data = new Map<string, string>();

@@ -1,4 +1,5 @@
 import { parseJson } from '../core/json.ts';
+import { BODY_CAP_KB_SETTING } from '../ui/source.ts';
 
 /**
  * Settings live in the extension origin's localStorage: the devtools page and the panel share it, it
@@ -12,8 +13,6 @@ export interface SettingsStore {
   read(key: string): unknown;
 }
 
-/** Body cap in KB; the panel may offer it as a setting (default 256). */
-export const BODY_CAP_KB_SETTING = 'capture.bodyCapKb';
 
 const PREFIX = 'faultline:';
 

@@ -1,8 +1,9 @@
+import { DEFAULT_BODY_CAP_KB } from '../ui/source.ts';
 import type { ExchangeBody } from '../core/exchange.ts';
 import type { RawContent } from './network.ts';
 
 /** Default cap on the body kept per request: enough for any error envelope, small for a 10 000-entry buffer. */
-export const DEFAULT_BODY_CAP_BYTES = 256 * 1024;
+export const DEFAULT_BODY_CAP_BYTES = DEFAULT_BODY_CAP_KB * 1024;
 
 export interface StoredBody {
   readonly body: ExchangeBody | null;

@@ -2,8 +2,8 @@ import type { Exchange } from '../core/exchange.ts';
 
 /**
  * The panel's only input. The extension implements it over devtools.network (src/capture); tests, the
- * demo harness and screenshots use the fake in src/ui/fake-source.ts. The UI decodes exchanges itself
- * with src/core, so a source only reports what happened on the wire.
+ * demo harness and screenshots use the fake in src/ui/fake-source.ts. The panel decodes exchanges with
+ * src/core (in the engine worker), so a source only reports what happened on the wire.
  */
 export type CaptureEvent =
   | {
@@ -22,6 +22,13 @@ export type CaptureEvent =
     };
 
 export type Theme = 'light' | 'dark';
+
+/**
+ * Settings the capture layer applies and the panel offers, shared by both through `settings`: the largest
+ * response body kept per request, in KB.
+ */
+export const BODY_CAP_KB_SETTING = 'capture.bodyCapKb';
+export const DEFAULT_BODY_CAP_KB = 256;
 
 export interface CaptureSource {
   /**

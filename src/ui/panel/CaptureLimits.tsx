@@ -1,6 +1,6 @@
 import type { Signal } from '@preact/signals';
 import { testIds } from '../testids.ts';
-import { BODY_CAP_KB_RANGE, MAX_ERRORS_RANGE, captureSettingsOf, clampSetting } from './settings.ts';
+import { BODY_CAP_KB_RANGE, MAX_ERRORS_RANGE, clampSetting, type CaptureSettings } from './settings.ts';
 import type { PanelStore } from './store.ts';
 
 interface LimitInputProps {
@@ -37,8 +37,7 @@ function LimitInput({ value, range, testId, label, title }: LimitInputProps) {
 }
 
 /** The retention cap and the capture body cap, visible and editable in the toolbar. */
-export function CaptureLimits({ store }: { store: PanelStore }) {
-  const capture = captureSettingsOf(store);
+export function CaptureLimits({ store, capture }: { store: PanelStore; capture: CaptureSettings }) {
   return (
     <span class="fl-inline fl-limits">
       <label class="fl-inline">
@@ -51,8 +50,7 @@ export function CaptureLimits({ store }: { store: PanelStore }) {
           title={`Errors kept in the timeline; the oldest are dropped beyond this (${MAX_ERRORS_RANGE.min}–${MAX_ERRORS_RANGE.max})`}
         />
       </label>
-      {capture !== null && (
-        <label class="fl-inline">
+      <label class="fl-inline">
           Body
           <LimitInput
             value={capture.bodyCapKb}
@@ -62,8 +60,7 @@ export function CaptureLimits({ store }: { store: PanelStore }) {
             title={`Largest response body captured per request, in KB (${BODY_CAP_KB_RANGE.min}–${BODY_CAP_KB_RANGE.max}); applies to the next requests`}
           />
           KB
-        </label>
-      )}
+      </label>
     </span>
   );
 }

@@ -6,6 +6,7 @@ import { RateLimitStrip } from './RateLimitStrip.tsx';
 import type { PanelStore } from './store.ts';
 import { Timeline } from './Timeline.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import type { CaptureSettings } from './settings.ts';
 
 function EmptyState({ filtered }: { filtered: boolean }) {
   return (
@@ -22,12 +23,19 @@ function EmptyState({ filtered }: { filtered: boolean }) {
   );
 }
 
-export function Panel({ store, now, theme }: { store: PanelStore; now: ReadonlySignal<number>; theme: ReadonlySignal<Theme> }) {
+interface PanelProps {
+  readonly store: PanelStore;
+  readonly capture: CaptureSettings;
+  readonly now: ReadonlySignal<number>;
+  readonly theme: ReadonlySignal<Theme>;
+}
+
+export function Panel({ store, capture, now, theme }: PanelProps) {
   const selected = store.detailsOpen.value ? store.selected.value : null;
   const hasRows = store.visible.value.length > 0;
   return (
     <div class="fl-panel" data-testid={testIds.panel} data-theme={theme.value}>
-      <Toolbar store={store} />
+      <Toolbar store={store} capture={capture} />
       <RateLimitStrip chips={store.rateLimits.value} now={now} />
       <div class={`fl-main${selected === null ? '' : ' fl-split'}`}>
         {hasRows ? <Timeline store={store} now={now} /> : <EmptyState filtered={store.errorCount.value > 0} />}

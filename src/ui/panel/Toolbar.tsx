@@ -1,5 +1,6 @@
 import { testIds } from '../testids.ts';
 import { CaptureLimits } from './CaptureLimits.tsx';
+import type { CaptureSettings } from './settings.ts';
 import { ExportHar } from './ExportHar.tsx';
 import { textMatcher, type Filters, type StatusClass } from './filters.ts';
 import type { PanelStore } from './store.ts';
@@ -17,6 +18,7 @@ function countText(store: PanelStore): string {
   const parts = [shown === total ? `${total} errors` : `${shown} / ${total} errors`];
   if (store.droppedByCap.value > 0) parts.push(`${store.droppedByCap.value} oldest dropped (cap ${store.maxErrors.value})`);
   if (store.droppedWhilePaused.value > 0) parts.push(`${store.droppedWhilePaused.value} requests dropped while paused`);
+  if (store.undecoded.value > 0) parts.push(`${store.undecoded.value} requests not decoded (decoder failed; reopen DevTools)`);
   return parts.join(' · ');
 }
 
@@ -27,7 +29,7 @@ function distinct(store: PanelStore, pick: (e: { format: string; host: string })
   return [...seen].filter((v) => v !== '').sort();
 }
 
-export function Toolbar({ store }: { store: PanelStore }) {
+export function Toolbar({ store, capture }: { store: PanelStore; capture: CaptureSettings }) {
   const filters = store.filters.value;
   const paused = store.paused.value;
   const update = (patch: Partial<Filters>): void => {
@@ -94,7 +96,7 @@ export function Toolbar({ store }: { store: PanelStore }) {
         Preserve log
       </label>
       <span class="fl-sep" />
-      <CaptureLimits store={store} />
+      <CaptureLimits store={store} capture={capture} />
       <span class="fl-sep" />
       <ExportHar store={store} />
       <span class="fl-count" data-testid={testIds.errorCount} aria-live="polite">

@@ -36,7 +36,7 @@ export function mountPanel(root: HTMLElement, source: CaptureSource, options: Mo
   };
   const fallback = setTimeout(start, SETTINGS_TIMEOUT_MS);
   void settings.restored.then(start);
-  render(<Panel store={store} now={clock.now} theme={theme} />, root);
+  render(<Panel store={store} capture={settings.capture} now={clock.now} theme={theme} />, root);
   return () => {
     unmounted = true;
     stopEntries?.();

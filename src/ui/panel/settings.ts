@@ -1,5 +1,5 @@
 import { effect, signal, type Signal } from '@preact/signals';
-import type { CaptureSource } from '../source.ts';
+import { BODY_CAP_KB_SETTING, DEFAULT_BODY_CAP_KB, type CaptureSource } from '../source.ts';
 import { filtersFrom } from './filters.ts';
 import type { PanelStore } from './store.ts';
 
@@ -8,17 +8,12 @@ export const settingKeys = {
   filters: 'panel.filters',
   preserveLog: 'panel.preserveLog',
   maxErrors: 'panel.maxErrors',
-  /**
-   * The response-body cap in KB. The capture layer reads it for each request under this key
-   * (BODY_CAP_KB_SETTING in src/capture/settings.ts, which src/ui may not import); the panel only offers it.
-   */
-  bodyCapKb: 'capture.bodyCapKb',
+  /** The response-body cap in KB: the capture layer applies it to each request; the panel only offers it. */
+  bodyCapKb: BODY_CAP_KB_SETTING,
 } as const;
 
 export const MAX_ERRORS_RANGE = { min: 10, max: 100_000 } as const;
 export const BODY_CAP_KB_RANGE = { min: 1, max: 10 * 1024 } as const;
-/** What the capture layer keeps when the setting is unset (DEFAULT_BODY_CAP_BYTES in src/capture/stored-body.ts). */
-export const DEFAULT_BODY_CAP_KB = 256;
 
 /** A whole number clamped into `range`, or null for anything else (a string, NaN, 2.5…). */
 export function clampSetting(value: unknown, range: { readonly min: number; readonly max: number }): number | null {
@@ -32,23 +27,16 @@ export interface CaptureSettings {
 }
 
 /**
- * The capture settings of a mounted panel, by store: mount.tsx hands the Panel only the store, and the
- * body cap is no store state (the capture layer applies it), so the toolbar finds it here.
- */
-const captureSettingsByStore = new WeakMap<PanelStore, CaptureSettings>();
-
-export function captureSettingsOf(store: PanelStore): CaptureSettings | null {
-  return captureSettingsByStore.get(store) ?? null;
-}
-
-/**
  * Restores filters, Preserve log, the error cap and the body cap from the source's settings, then
  * saves them on every change. Saving starts only after the restore, so defaults never overwrite
  * stored values. `restored` settles once stored values are applied (never rejects); `stop` ends saving.
+ * `capture` holds the settings the capture layer applies (the body cap is no store state), for the toolbar.
  */
-export function persistSettings(store: PanelStore, settings: CaptureSource['settings']): { readonly restored: Promise<void>; stop(): void } {
+export function persistSettings(
+  store: PanelStore,
+  settings: CaptureSource['settings'],
+): { readonly capture: CaptureSettings; readonly restored: Promise<void>; stop(): void } {
   const capture: CaptureSettings = { bodyCapKb: signal(DEFAULT_BODY_CAP_KB) };
-  captureSettingsByStore.set(store, capture);
   let stopSaving: (() => void) | null = null;
   let stopped = false;
   const keys = [settingKeys.filters, settingKeys.preserveLog, settingKeys.maxErrors, settingKeys.bodyCapKb] as const;
@@ -74,6 +62,7 @@ export function persistSettings(store: PanelStore, settings: CaptureSource['sett
     stopSaving = () => disposers.forEach((dispose) => dispose());
   });
   return {
+    capture,
     restored: restore,
     stop: () => {
       stopped = true;

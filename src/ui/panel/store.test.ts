@@ -120,7 +120,7 @@ describe('panel store', () => {
     expect(store.entries.value.map((e) => (e.kind === 'error' ? e.error.status : null))).toEqual([400]);
   });
 
-  it('keeps going when the decoder fails: that batch shows nothing, is logged, and the next one decodes', async () => {
+  it('keeps going when the decoder fails: that batch shows nothing, is counted and logged, and the next one decodes', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const decoder = heldDecoder();
     const frames: (() => void)[] = [];
@@ -132,6 +132,7 @@ describe('panel store', () => {
     await decoder.next(new Error('the decoding engine failed'));
     expect(logged).toHaveBeenCalledOnce();
     expect(store.entries.value.map((e) => e.kind)).toEqual(['navigation']);
+    expect(store.undecoded.value).toBe(1);
     await decoder.next();
     expect(store.entries.value.map((e) => e.kind)).toEqual(['navigation', 'error']);
   });
@@ -182,5 +183,27 @@ describe('panel store', () => {
     await frame();
     expect(store.selected.value).toBeNull();
     expect(store.detailsOpen.value).toBe(false);
+  });
+});
+
+describe('panel store while DevTools is hidden', () => {
+  it('keeps decoding when animation frames never come (a hidden panel gets none)', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('requestAnimationFrame', () => 0); // frames are paused, as in a hidden DevTools window
+    try {
+      const decoded: number[] = [];
+      const store = createPanelStore({
+        analyze: (exchanges) => {
+          decoded.push(exchanges.length);
+          return Promise.resolve(exchanges.map(() => ({ error: null, rateLimit: null, pending: null })));
+        },
+      });
+      store.receive(events(hostupNotFound()));
+      await vi.advanceTimersByTimeAsync(200);
+      expect(decoded).toEqual([1]);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.useRealTimers();
+    }
   });
 });

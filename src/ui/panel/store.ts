@@ -33,6 +33,8 @@ export interface PanelStore {
   readonly droppedByCap: ReadonlySignal<number>;
   /** Requests dropped because capture was paused, since the last Clear. */
   readonly droppedWhilePaused: ReadonlySignal<number>;
+  /** Requests the decoder failed on (the engine worker could not load or crashed), since the last Clear. */
+  readonly undecoded: ReadonlySignal<number>;
   readonly rateLimits: ReadonlySignal<readonly RateLimitChip[]>;
   readonly paused: Signal<boolean>;
   readonly preserveLog: Signal<boolean>;
@@ -51,9 +53,18 @@ export interface PanelStore {
   clear(): void;
 }
 
+/** Frames pause while DevTools (or the panel) is hidden: the timer keeps decoding going then. */
+const HIDDEN_FLUSH_MS = 100;
+
 function nextFrame(flush: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => flush());
-  else setTimeout(flush, 16);
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    flush();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
+  setTimeout(once, typeof requestAnimationFrame === 'function' ? HIDDEN_FLUSH_MS : 16);
 }
 
 /** Drops the oldest errors beyond `max` (and the separators before the first error kept). */
@@ -98,6 +109,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
   const entries = signal<readonly TimelineEntry[]>([]);
   const droppedByCap = signal(0);
   const droppedWhilePaused = signal(0);
+  const undecoded = signal(0);
   const rateLimitMap = signal<ReadonlyMap<string, RateLimitChip>>(new Map());
   const paused = signal(false);
   const preserveLog = signal(false);
@@ -128,13 +140,14 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     return found?.kind === 'error' ? found : null;
   });
 
-  /** The decoder's analyses of a batch; none when it failed (the engine is gone), which is logged. */
+  /** The decoder's analyses of a batch; none when it failed (the engine is gone), which is counted and logged. */
   async function decode(events: readonly CaptureEvent[]): Promise<readonly Analysis[]> {
     const exchanges = events.flatMap((event) => (event.kind === 'exchange' ? [event.exchange] : []));
     if (exchanges.length === 0) return [];
     try {
       return await options.analyze(exchanges);
     } catch (error) {
+      undecoded.value += exchanges.length;
       console.error(`Faultline could not decode ${exchanges.length} requests:`, error);
       return [];
     }
@@ -212,6 +225,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
       rateLimitMap.value = new Map();
       droppedByCap.value = 0;
       droppedWhilePaused.value = 0;
+      undecoded.value = 0;
       selectedKey.value = null;
       detailsOpen.value = false;
     });
@@ -234,6 +248,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     visibleErrorCount,
     droppedByCap,
     droppedWhilePaused,
+    undecoded,
     rateLimits,
     paused,
     preserveLog,
