@@ -1,21 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from './exchange.ts';
+import { seedFixtures } from './fixtures/index.ts';
 import { DEFAULT_BODY_STATUS, parseRawResponse, PASTED_URL, type RawResponseResult } from './raw-response.ts';
 
 const receivedAt = Date.UTC(2026, 3, 27, 12, 0, 0);
 
 /** seed 000 (HostUp): the documented problem+json example. */
-const hostUpBody = JSON.stringify({
-  type: 'https://developer.hostup.se/errors/vps_not_found',
-  title: 'VPS not found',
-  status: 404,
-  detail: 'No VPS matching the given ID was found.',
-  code: 'vps_not_found',
-  instance: '/api/v2/vps/vps_abc123',
-  requestId: 'req_xyz789',
-  timestamp: '2026-04-27T12:00:00.000Z',
-});
+const hostUpBody = JSON.stringify(seedFixtures.find((f) => f.name === 'hostup-vps-not-found')?.response.body);
 
 /** envelopes.md §A7: Discord's rate-limit response, as curl -i prints it. */
 const discord429 = [

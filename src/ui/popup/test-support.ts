@@ -2,6 +2,7 @@
 import { act } from '@testing-library/preact';
 import { inThreadEngine } from '../engine/in-thread.ts';
 import { fakeRecentErrors, type FakeRecentErrors } from './fake-recent-errors.ts';
+import { seedFixtures } from '../../core/fixtures/index.ts';
 import { mountPopup, type PopupDeps } from './mount.tsx';
 
 export interface MountedPopup {
@@ -40,16 +41,7 @@ export const hostUp404 = [
   'HTTP/1.1 404 Not Found',
   'Content-Type: application/problem+json',
   '',
-  JSON.stringify({
-    type: 'https://developer.hostup.se/errors/vps_not_found',
-    title: 'VPS not found',
-    status: 404,
-    detail: 'No VPS matching the given ID was found.',
-    code: 'vps_not_found',
-    instance: '/api/v2/vps/vps_abc123',
-    requestId: 'req_xyz789',
-    timestamp: '2026-04-27T12:00:00.000Z',
-  }),
+  JSON.stringify(seedFixtures.find((f) => f.name === 'hostup-vps-not-found')?.response.body),
 ].join('\r\n');
 
 /** The moment the Discord example below was received: its X-RateLimit-Reset minus its Reset-After. */

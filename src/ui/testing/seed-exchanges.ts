@@ -1,125 +1,73 @@
 /**
- * Exchanges built from the seed references (/work/shared/seeds), verbatim bodies and headers, for the
- * UI tests: the panel must show what these real APIs send.
+ * The seed fixtures (src/core/fixtures) as the UI tests receive them: from each API's own host, with the
+ * credentials a real client sends, so the panel is tested on what these real APIs answer.
  */
-import type { Exchange } from '../../core/exchange.ts';
+import type { Exchange, HttpHeader } from '../../core/exchange.ts';
+import { fixtures } from '../../core/fixtures/index.ts';
+import { fixtureExchange } from '../../core/fixtures/render.ts';
 
 export const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);
 
-function exchange(partial: Partial<Exchange> & Pick<Exchange, 'url' | 'status'>): Exchange {
-  return { method: 'GET', requestHeaders: [], responseHeaders: [], body: null, mimeType: 'application/json', receivedAt: T0, ...partial };
+/** What a signed-in HostUp client sends: the UI must redact all three. */
+const HOSTUP_CREDENTIALS: readonly HttpHeader[] = [
+  { name: 'Authorization', value: 'Bearer hu_live_9f8e7d6c5b4a' },
+  { name: 'Cookie', value: 'hu_session=s3cr3t-session' },
+  { name: 'X-API-Key', value: 'hu_key_123456' },
+];
+
+function seed(name: string, at: number, origin: string): Exchange {
+  const fixture = fixtures.find((f) => f.name === name);
+  if (fixture === undefined) throw new Error(`no fixture named ${name}`);
+  return fixtureExchange(fixture, at, origin);
 }
 
-function json(value: unknown): Exchange['body'] {
-  return { text: JSON.stringify(value) };
+function withHeader(headers: readonly HttpHeader[], name: string, value: string): HttpHeader[] {
+  return headers.map((h) => (h.name.toLowerCase() === name.toLowerCase() ? { name: h.name, value } : h));
 }
 
 /** HostUp (seed 000): RFC 7807 problem details with code and requestId. */
 export function hostupNotFound(at = T0): Exchange {
-  return exchange({
-    url: 'https://api.hostup.se/api/v2/vps/vps_abc123',
-    status: 404,
-    receivedAt: at,
-    requestHeaders: [
-      { name: 'Authorization', value: 'Bearer hu_live_9f8e7d6c5b4a' },
-      { name: 'Cookie', value: 'hu_session=s3cr3t-session' },
-      { name: 'X-API-Key', value: 'hu_key_123456' },
-    ],
-    mimeType: 'application/problem+json',
-    responseHeaders: [{ name: 'Content-Type', value: 'application/problem+json' }],
-    body: json({
-      type: 'https://developer.hostup.se/errors/vps_not_found',
-      title: 'VPS not found',
-      status: 404,
-      detail: 'No VPS matching the given ID was found.',
-      code: 'vps_not_found',
-      instance: '/api/v2/vps/vps_abc123',
-      requestId: 'req_xyz789',
-      timestamp: '2026-04-27T12:00:00.000Z',
-    }),
-  });
+  const exchange = seed('hostup-vps-not-found', at, 'https://api.hostup.se');
+  return { ...exchange, requestHeaders: [...exchange.requestHeaders, ...HOSTUP_CREDENTIALS] };
 }
 
 /** HostUp (seed 000): a 429 with Retry-After and X-RateLimit-Limit/Remaining/Reset. */
 export function hostupRateLimited(at = T0, remaining = 0): Exchange {
-  return exchange({
-    url: 'https://api.hostup.se/api/v2/vps',
-    status: 429,
-    receivedAt: at,
-    mimeType: 'application/problem+json',
-    responseHeaders: [
-      { name: 'Content-Type', value: 'application/problem+json' },
-      { name: 'Retry-After', value: '30' },
-      { name: 'X-RateLimit-Limit', value: '100' },
-      { name: 'X-RateLimit-Remaining', value: String(remaining) },
-      { name: 'X-RateLimit-Reset', value: String(Math.round(at / 1000) + 30) },
-    ],
-    body: json({
-      type: 'https://developer.hostup.se/errors/rate_limited',
-      title: 'Too many requests',
-      status: 429,
-      detail: 'Rate limit exceeded. Retry after 30 seconds.',
-      code: 'rate_limited',
-      requestId: 'req_rl_001',
-    }),
-  });
+  const exchange = seed('hostup-rate-limited', at, 'https://api.hostup.se');
+  return { ...exchange, responseHeaders: withHeader(exchange.responseHeaders, 'X-RateLimit-Remaining', String(remaining)) };
 }
 
 /** Restore Hub (seed 002): zod issues under details.issues. */
 export function restoreHubValidation(at = T0): Exchange {
-  return exchange({
-    method: 'POST',
-    url: 'https://api.restorehub.test/v1/servers',
-    status: 400,
-    receivedAt: at,
-    requestHeaders: [{ name: 'Content-Type', value: 'application/json' }],
-    requestBody: '{"category":"pvp"}',
-    body: json({
-      error: 'Invalid request body.',
-      details: {
-        issues: [
-          { path: ['name'], message: 'Required' },
-          { path: ['category'], message: "Invalid enum value. Expected 'gaming' | 'community' | ..." },
-        ],
-      },
-    }),
-  });
+  const exchange = seed('restorehub-400-zod-issues', at, 'https://api.restorehub.test');
+  return { ...exchange, requestHeaders: [{ name: 'Content-Type', value: 'application/json' }] };
 }
 
 /** Restore Hub (seed 002): a 429 with retryAfterSeconds and the standard Retry-After header. */
 export function restoreHubRateLimited(at = T0): Exchange {
-  return exchange({
-    url: 'https://api.restorehub.test/v1/backups',
-    status: 429,
-    receivedAt: at,
-    responseHeaders: [{ name: 'Retry-After', value: '12' }],
-    body: json({ error: 'Rate limit exceeded.', retryAfterSeconds: 12 }),
-  });
+  return seed('restorehub-429-rate-limited', at, 'https://api.restorehub.test');
 }
 
-/** GPU Outlet (seed 004): `{error: code, message, details}`. */
+/** GPU Outlet (seed 004): `{error: code, message, details}`, with the x-request-id support asks for. */
 export function gpuOutletProviderPoolEmpty(at = T0): Exchange {
-  return exchange({
-    method: 'POST',
-    url: 'https://api.gpuoutlet.test/v1/rentals',
-    status: 503,
-    receivedAt: at,
-    responseHeaders: [{ name: 'x-request-id', value: 'req_gpu_42' }],
-    body: json({ error: 'provider_pool_empty', message: 'No upstream provider has the requested GPU right now', details: { family: 'H100' } }),
-  });
+  const exchange = seed('gpuoutlet-503-provider-pool-empty', at, 'https://api.gpuoutlet.test');
+  return { ...exchange, responseHeaders: [...exchange.responseHeaders, { name: 'x-request-id', value: 'req_gpu_42' }] };
 }
 
-/** A 200 that only carries rate-limit headers: the panel learns the limit from successes too. */
+/** A 200 that only carries rate-limit headers (HostUp's dialect): the panel learns the limit from successes too. */
 export function hostupSuccess(at = T0, remaining = 5): Exchange {
-  return exchange({
+  return {
+    method: 'GET',
     url: 'https://api.hostup.se/api/v2/vps',
+    requestHeaders: [],
     status: 200,
     receivedAt: at,
+    mimeType: 'application/json',
     responseHeaders: [
       { name: 'X-RateLimit-Limit', value: '100' },
       { name: 'X-RateLimit-Remaining', value: String(remaining) },
       { name: 'X-RateLimit-Reset', value: String(Math.round(at / 1000) + 60) },
     ],
-    body: json({ data: [] }),
-  });
+    body: { text: JSON.stringify({ data: [] }) },
+  };
 }
