@@ -212,7 +212,12 @@ async function benchCountdowns(browser: ChromiumWithExtension, panel: FaultlineP
   }
 }
 
-async function benchBurstAndMemory(browser: ChromiumWithExtension, server: DemoServer, panel: FaultlinePanel, probe: PanelProbe): Promise<void> {
+interface BurstResult {
+  readonly errorsBefore: number;
+  readonly settled: Awaited<ReturnType<typeof panelCount>>;
+}
+
+async function benchBurst(browser: ChromiumWithExtension, server: DemoServer, panel: FaultlinePanel, probe: PanelProbe): Promise<BurstResult> {
   await clearPanel(panel);
   const { errors: errorsBefore } = await servedStats(server.origin);
   await probe.evaluate(LONG_TASK_OBSERVER);
@@ -232,7 +237,11 @@ async function benchBurstAndMemory(browser: ChromiumWithExtension, server: DemoS
   console.log(`  all in the panel   ${shown.received >= served ? `${seconds(allShownMs)} after the burst began (${seconds(Math.max(0, allShownMs - servedMs))} after the last answer)` : `not within ${seconds(CATCH_UP_MS)}`}`);
   console.log(`  count              panel ${settled.received} (${settled.retained} kept, ${settled.droppedByCap} oldest dropped at the cap) vs served ${served}  ${verdict(settled.received === served)}`);
   console.log(`  long tasks         ${longTasks.length}, longest ${longest.toFixed(0)} ms, ${longTasks.reduce((a, b) => a + b, 0).toFixed(0)} ms in all  target none over ${LONG_TASK_TARGET_MS} ms  ${verdict(longest <= LONG_TASK_TARGET_MS)}`);
+  return { errorsBefore, settled };
+}
 
+async function benchMemory(browser: ChromiumWithExtension, server: DemoServer, panel: FaultlinePanel, probe: PanelProbe, burst: BurstResult): Promise<void> {
+  const { errorsBefore, settled } = burst;
   // Memory: the burst filled the timeline to its cap; the same panel then takes the rest of 100 000.
   let fired = BURST;
   let atCap = settled;
@@ -261,7 +270,18 @@ async function benchBurstAndMemory(browser: ChromiumWithExtension, server: DemoS
   console.log(`  ratio              ${ratio.toFixed(2)}×  target ≤ ${HEAP_TARGET}×  ${verdict(ratio <= HEAP_TARGET)}`);
 }
 
-export async function runPanelBench(): Promise<void> {
+/** The parts of the bench: all by default; `--only burst` (or `--only countdowns`) runs one alone. */
+export type PanelBenchPart = 'countdowns' | 'burst' | 'all';
+
+function partFromArgs(args: readonly string[]): PanelBenchPart {
+  const at = args.indexOf('--only');
+  if (at === -1) return 'all';
+  const part = args[at + 1];
+  if (part === 'burst' || part === 'countdowns') return part;
+  throw new Error(`--only takes "burst" or "countdowns", not ${JSON.stringify(part)}`);
+}
+
+export async function runPanelBench(part: PanelBenchPart = 'all'): Promise<void> {
   if (!existsSync(join(CHROME_EXTENSION_DIR, 'manifest.json'))) {
     console.log('\nPanel: NOT RUN: no built extension in dist/chrome (run `npm run build` first)  FAIL');
     process.exitCode = 1;
@@ -276,12 +296,14 @@ export async function runPanelBench(): Promise<void> {
     await waitForRecording(browser);
     const panel = await showFaultlinePanel(browser);
     const probe = await probePanel(browser.cdp);
-    await benchCountdowns(browser, panel, probe);
-    await benchBurstAndMemory(browser, server, panel, probe);
+    if (part !== 'burst') await benchCountdowns(browser, panel, probe);
+    if (part === 'countdowns') return;
+    const burst = await benchBurst(browser, server, panel, probe);
+    if (part === 'all') await benchMemory(browser, server, panel, probe, burst);
   } finally {
     await browser.close();
     await server.close();
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await runPanelBench();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await runPanelBench(partFromArgs(process.argv.slice(2)));

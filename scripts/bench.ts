@@ -6,7 +6,8 @@
  *    Target: analyze ≤ 1.3× JSON.parse.
  * 2. CLI: `faultline decode --json` over a ~100 MB HAR file against a Node process that only reads
  *    and JSON.parses that file (both timed as whole processes). Target ≤ 1.5×; peak RSS is reported.
- * 3. Panel: the built extension in real Chromium DevTools under 10 000 and 100 000 requests
+ * 3. Hostile input: the named pathological bodies timed, and a long fast-check run (scripts/bench-fuzz.ts).
+ * 4. Panel: the built extension in real Chromium DevTools under 10 000 and 100 000 requests
  *    (scripts/bench-panel.ts, which says what it measures).
  */
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import { analyze } from '../src/core/analyze.ts';
 import type { Exchange } from '../src/core/exchange.ts';
 import { fixtures } from '../src/core/fixtures/index.ts';
 import { fixtureExchange } from '../src/core/fixtures/render.ts';
+import { runFuzzBench } from './bench-fuzz.ts';
 import { runPanelBench } from './bench-panel.ts';
 
 const ENGINE_TARGET = 1.3;
@@ -217,4 +219,5 @@ try {
 }
 
 // 3. The panel in real Chromium DevTools (scripts/bench-panel.ts) -----------------------------------
+runFuzzBench();
 await runPanelBench();

@@ -44,7 +44,8 @@ async function until(condition: () => boolean): Promise<void> {
   expect(condition()).toBe(true);
 }
 
-const urls = (events: readonly CaptureEvent[]) => events.map((e) => (e.kind === 'exchange' ? e.exchange.url.split('?')[1] : `nav ${e.url}`));
+const urls = (events: readonly CaptureEvent[]) =>
+  events.map((e) => (e.kind === 'exchange' ? e.exchange.url.split('?')[1] : e.kind === 'navigated' ? `nav ${e.url}` : `evicted ${e.count}`));
 
 describe('devtools page → panel channel', () => {
   it('hands a panel opened late everything recorded before, then streams new requests, each once', async () => {

@@ -9,6 +9,7 @@ import type { Recorder } from './recorder.ts';
  *   panel  → page   hello  {session}             "send me everything"
  *   page   → panel  replay {session, events}     the whole buffer, for that session only
  *   page   → panel  live   {events}              batches recorded since
+ *   panel  → page   forget                       the user cleared: drop the buffer, and batches not sent yet
  *
  * A panel ignores live batches until its replay arrived, and the page sends any batch it was holding
  * before the replay, so every event reaches a panel exactly once: in the replay or in a later batch.
@@ -20,13 +21,15 @@ export function channelName(tabId: number): string {
 type Message =
   | { readonly kind: 'hello'; readonly session: string }
   | { readonly kind: 'replay'; readonly session: string; readonly events: readonly CaptureEvent[] }
-  | { readonly kind: 'live'; readonly events: readonly CaptureEvent[] };
+  | { readonly kind: 'live'; readonly events: readonly CaptureEvent[] }
+  | { readonly kind: 'forget' };
 
 /** Only our own origin can post here; the check keeps a page from another build from confusing us. */
 function asMessage(data: unknown): Message | null {
   if (typeof data !== 'object' || data === null) return null;
   const { kind, session, events } = data as Record<string, unknown>;
   if (kind === 'hello' && typeof session === 'string') return { kind, session };
+  if (kind === 'forget') return { kind };
   if (!Array.isArray(events)) return null;
   if (kind === 'replay' && typeof session === 'string') return { kind, session, events: events as CaptureEvent[] };
   if (kind === 'live') return { kind, events: events as CaptureEvent[] };
@@ -51,6 +54,14 @@ export function serveRecorder(recorder: Recorder, channel: BroadcastChannel, bat
   });
   channel.onmessage = (event: MessageEvent<unknown>) => {
     const message = asMessage(event.data);
+    if (message?.kind === 'forget') {
+      // Held events were recorded before the user cleared: the panel must not get them afterwards.
+      clearTimeout(timer);
+      timer = undefined;
+      pending = [];
+      recorder.forget();
+      return;
+    }
     if (message?.kind !== 'hello') return;
     flush(); // held events are in the buffer too: they must not follow the replay again
     send({ kind: 'replay', session: message.session, events: recorder.events() });
@@ -68,7 +79,7 @@ export function subscribeToRecorder(channel: BroadcastChannel, onEvents: (events
   let replayed = false;
   channel.onmessage = (event: MessageEvent<unknown>) => {
     const message = asMessage(event.data);
-    if (message === null || message.kind === 'hello') return;
+    if (message === null || message.kind === 'hello' || message.kind === 'forget') return;
     if (message.kind === 'replay') {
       if (message.session !== session || replayed) return;
       replayed = true;
@@ -79,4 +90,9 @@ export function subscribeToRecorder(channel: BroadcastChannel, onEvents: (events
   };
   channel.postMessage({ kind: 'hello', session } satisfies Message);
   return () => channel.close();
+}
+
+/** Panel side: tells the recorder the user cleared the panel (see serveRecorder). */
+export function forgetRecorded(channel: BroadcastChannel): void {
+  channel.postMessage({ kind: 'forget' } satisfies Message);
 }

@@ -1,5 +1,5 @@
 import type { CaptureSource, Theme } from '../ui/source.ts';
-import { subscribeToRecorder } from './channel.ts';
+import { forgetRecorded, subscribeToRecorder } from './channel.ts';
 import type { SettingsStore } from './settings.ts';
 
 /** What the panel page needs from its browser; extension/panel.ts passes the real ones. */
@@ -25,6 +25,12 @@ export function createDevtoolsSource(deps: DevtoolsSourceDeps): CaptureSource {
 
   return {
     subscribe: (onEvents) => subscribeToRecorder(deps.openChannel(), onEvents),
+    forget() {
+      // A message posted before close() is still delivered: the channel is needed only for this one.
+      const channel = deps.openChannel();
+      forgetRecorded(channel);
+      channel.close();
+    },
     get theme() {
       return theme;
     },

@@ -101,8 +101,37 @@ describe('recorder', () => {
 
     const got = exchanges(await events());
     expect(network.contentAsked).toEqual([json, graphql]);
-    expect(got.map((e) => e.exchange.url)).toEqual([`${ORIGIN}/api/items`, `${ORIGIN}/graphql`, `${ORIGIN}/font.woff2`, `${ORIGIN}/`]);
-    expect(got.map((e) => e.exchange.body?.text ?? null)).toEqual(['{"items":[]}', expect.stringContaining('Cannot query field'), null, null]);
+    // The plain successes (items, page) carry nothing the panel could show: they are not kept.
+    expect(got.map((e) => e.exchange.url)).toEqual([`${ORIGIN}/graphql`, `${ORIGIN}/font.woff2`]);
+    expect(got.map((e) => e.exchange.body?.text ?? null)).toEqual([expect.stringContaining('Cannot query field'), null]);
+  });
+
+  it('keeps a success only when it carries an error envelope or rate-limit headers, so plain ones take no slot', async () => {
+    const network = fakeNetwork();
+    const { events } = recorded(network, { maxEvents: 3 });
+    // HostUp (seed 000) answers successes with its X-RateLimit-* headers: the panel shows them as a chip.
+    const limited = devtoolsEntry({
+      url: `${ORIGIN}/api/v2/vps`,
+      status: 200,
+      mimeType: 'application/json',
+      resourceType: 'fetch',
+      responseHeaders: [
+        { name: 'X-RateLimit-Limit', value: '100' },
+        { name: 'X-RateLimit-Remaining', value: '7' },
+        { name: 'X-RateLimit-Reset', value: '1777291260' },
+      ],
+    });
+    network.finish(network.content(limited, { text: '{"data":[]}' }));
+    for (let i = 0; i < 50; i++) {
+      const plain = devtoolsEntry({ url: `${ORIGIN}/api/items?i=${i}`, status: 200, mimeType: 'application/json', resourceType: 'fetch', startedAt: Date.UTC(2026, 0, 1, 0, 0, i) });
+      network.finish(network.content(plain, { text: '{"items":[],"status":"paid"}' }));
+      network.finish(devtoolsEntry({ url: `${ORIGIN}/about?i=${i}`, status: 200, mimeType: 'text/html', resourceType: 'document', startedAt: Date.UTC(2026, 0, 1, 0, 0, i) }));
+    }
+    network.navigate(`${ORIGIN}/next`);
+    network.finish(hostupNotFound(network));
+
+    const got = await events();
+    expect(got.map((e) => (e.kind === 'exchange' ? e.exchange.status : e.kind))).toEqual([200, 'navigated', 404]);
   });
 
   it('cuts bodies at the configured cap and says so', async () => {
@@ -156,8 +185,8 @@ describe('recorder', () => {
     await Promise.resolve();
     answerSlow({ text: '{"error":"service_unavailable","message":"Try again shortly"}' });
 
-    const kinds = (await events()).map((e) => (e.kind === 'exchange' ? e.exchange.status : e.url));
-    expect(kinds).toEqual([503, `${ORIGIN}/page2`, 404]);
+    const kinds = (await events()).map((e) => (e.kind === 'exchange' ? e.exchange.status : e.kind));
+    expect(kinds).toEqual([503, 'navigated', 404]);
   });
 
   it('keeps only the newest events once the buffer is full', async () => {
@@ -168,5 +197,31 @@ describe('recorder', () => {
     }
     const got = exchanges(await events());
     expect(got.map((e) => e.exchange.url)).toEqual([`${ORIGIN}/api/page?i=3`, `${ORIGIN}/api/page?i=4`]);
+  });
+
+  it('counts the requests the cap let go and announces them before the rest, navigations aside', async () => {
+    const network = fakeNetwork();
+    const { events } = recorded(network, { maxEvents: 2 });
+    network.navigate(`${ORIGIN}/`);
+    for (let i = 0; i < 4; i++) {
+      network.finish(devtoolsEntry({ url: `${ORIGIN}/api/page?i=${i}`, status: 404, mimeType: 'text/html', resourceType: 'fetch', startedAt: Date.UTC(2026, 0, 1, 0, 0, i) }));
+    }
+    const got = await events();
+    expect(got[0]).toEqual({ kind: 'evicted', count: 2 });
+    expect(exchanges(got).map((e) => e.exchange.url)).toEqual([`${ORIGIN}/api/page?i=2`, `${ORIGIN}/api/page?i=3`]);
+  });
+
+  it('forgets what it holds, and the evicted count, when told; later requests are kept as before', async () => {
+    const network = fakeNetwork();
+    const { recorder, events } = recorded(network, { maxEvents: 1 });
+    network.finish(hostupNotFound(network, Date.UTC(2026, 3, 27, 12, 0, 0)));
+    network.finish(hostupNotFound(network, Date.UTC(2026, 3, 27, 12, 0, 1)));
+    expect((await events())[0]).toEqual({ kind: 'evicted', count: 1 });
+
+    recorder.forget();
+    expect(recorder.events()).toEqual([]);
+    network.finish(rateLimited(network));
+    const got = await events();
+    expect(got.map((e) => (e.kind === 'exchange' ? e.exchange.status : e.kind))).toEqual([429]);
   });
 });

@@ -1,3 +1,5 @@
+import { analyze } from '../core/analyze.ts';
+import type { Exchange } from '../core/exchange.ts';
 import type { CaptureEvent } from '../ui/source.ts';
 import { captureDecision, responseMime } from './candidate.ts';
 import { exchangeFromHarEntry } from './har-entry.ts';
@@ -17,8 +19,10 @@ export interface RecorderOptions {
 }
 
 export interface Recorder {
-  /** Everything still buffered, oldest first. */
+  /** Everything still buffered, oldest first, after an `evicted` count when the cap let requests go. */
   events(): readonly CaptureEvent[];
+  /** Drops everything buffered and the evicted count (the user cleared the panel). */
+  forget(): void;
   /** Live events, in recording order. Returns a function that stops them. */
   onEvent(listener: (event: CaptureEvent) => void): () => void;
   /** Resolves once everything received so far is recorded (bodies fetched, backfill merged). */
@@ -52,6 +56,16 @@ interface Buffered {
 const NO_BODY: StoredBody = { body: null, captureNote: null };
 
 /**
+ * A response below 400 with no error envelope and no rate-limit headers can add neither a row nor a
+ * chip to the panel, so it takes no slot in the buffer (which then holds far more errors).
+ */
+function mayShow(exchange: Exchange): boolean {
+  if (exchange.status >= 400) return true;
+  const { error, rateLimit } = analyze(exchange);
+  return error !== null || rateLimit !== null;
+}
+
+/**
  * Records what DevTools sees for one inspected tab, from the moment the devtools page loads: live
  * requests, a getHAR() backfill of what finished before the listener existed, and navigations. Bodies
  * are fetched at once (DevTools evicts them on navigation), but events are recorded in arrival order.
@@ -67,6 +81,8 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
   const seen = new Set<string>();
   const listeners = new Set<(event: CaptureEvent) => void>();
   let bufferedChars = 0;
+  /** Requests evicted by the caps, so a panel opening later can say what it will never see. */
+  let evicted = 0;
   let nextId = 0;
 
   function record(event: CaptureEvent, key: string | null, chars: number): void {
@@ -74,10 +90,11 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
     bufferedChars += chars;
     if (key !== null) seen.add(key);
     while (buffer.length > 1 && (buffer.length > maxEvents || bufferedChars > maxBodyChars)) {
-      const evicted = buffer.shift();
-      if (evicted === undefined) break;
-      bufferedChars -= evicted.chars;
-      if (evicted.key !== null) seen.delete(evicted.key);
+      const oldest = buffer.shift();
+      if (oldest === undefined) break;
+      bufferedChars -= oldest.chars;
+      if (oldest.key !== null) seen.delete(oldest.key);
+      if (oldest.event.kind === 'exchange') evicted++;
     }
     for (const listener of listeners) listener(event);
   }
@@ -114,6 +131,7 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
   function commit(prepared: Prepared | null): void {
     if (prepared === null || seen.has(prepared.key)) return;
     const exchange = { ...exchangeFromHarEntry(prepared.entry), body: prepared.stored.body };
+    if (!mayShow(exchange)) return;
     const { captureNote } = prepared.stored;
     record({ kind: 'exchange', id: `req-${nextId++}`, exchange, captureNote }, prepared.key, prepared.stored.body?.text.length ?? 0);
   }
@@ -140,7 +158,17 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
   enqueue(async () => (await backfill).forEach(commit));
 
   return {
-    events: () => buffer.map((b) => b.event),
+    events() {
+      const events = buffer.map((b) => b.event);
+      return evicted > 0 ? [{ kind: 'evicted', count: evicted }, ...events] : events;
+    },
+    forget() {
+      buffer.length = 0;
+      bufferedChars = 0;
+      evicted = 0;
+      // Keys only guard against the startup getHAR() backfill repeating a live request.
+      seen.clear();
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

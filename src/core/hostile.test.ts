@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.ts';
 import type { Exchange } from './exchange.ts';
+import { hostileBodies } from './fixtures/hostile-bodies.ts';
 import { fixtures } from './fixtures/index.ts';
 import { fixtureExchange } from './fixtures/render.ts';
 
@@ -27,53 +28,39 @@ function timed(input: Exchange): { ms: number; result: ReturnType<typeof analyze
   return { ms: performance.now() - start, result };
 }
 
+const hostile = new Map(hostileBodies().map((b) => [b.name, b] as const));
+
+function decodeHostile(name: string): { ms: number; result: ReturnType<typeof analyze> } {
+  const body = hostile.get(name);
+  if (body === undefined) throw new Error(`no hostile body named ${name}`);
+  return timed(exchange(body.status, body.text, body.mimeType, body.encoding));
+}
+
 describe('decoding hostile bodies', () => {
-  it('decodes JSON nested 100 000 deep in bounded time', () => {
-    for (const open of ['[', '{"errors":', '{"error":', '{"code":50035,"message":"Invalid Form Body","errors":{"a":']) {
-      const close = open === '[' ? ']' : '}';
-      const body = open.repeat(100_000) + '1' + close.repeat(100_000);
-      const { ms, result } = timed(exchange(400, body));
-      expect(result.error?.status).toBe(400);
-      expect(ms).toBeLessThan(2000);
-    }
+  it.each([...hostile.keys()])('%s: decoded or refused in bounded time, keeping the status', (name) => {
+    const { ms, result } = decodeHostile(name);
+    expect(result.error?.status).toBe(hostile.get(name)?.status);
+    expect(ms).toBeLessThan(2000);
   });
 
-  it('refuses a 50 MB body with a clear reason and still reports the status', () => {
-    const body = '{"message":"' + 'x'.repeat(50 * 1024 * 1024) + '"}';
-    const { ms, result } = timed(exchange(502, body));
-    expect(result.error?.status).toBe(502);
-    expect(result.error?.bodyNote).toMatch(/50\.0 MB is over the .* limit/);
-    expect(ms).toBeLessThan(1000);
+  it('refuses a 50 MB body with a clear reason', () => {
+    expect(decodeHostile('50 MB body').result.error?.bodyNote).toMatch(/50\.0 MB is over the .* limit/);
   });
 
   it('reads invalid UTF-8 leniently and says so', () => {
-    const bytes = Buffer.concat([Buffer.from('{"error":"bad_thing","message":"caf'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
-    const { result } = timed(exchange(400, bytes.toString('base64'), 'application/json', 'base64'));
-    expect(result.error?.bodyNote).toMatch(/not valid UTF-8/);
-    expect(result.error?.message).toContain('caf');
+    const { error } = decodeHostile('invalid UTF-8').result;
+    expect(error?.bodyNote).toMatch(/not valid UTF-8/);
+    expect(error?.message).toContain('caf');
   });
 
   it('does not decode base64 binary as text', () => {
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-    const { result } = timed(exchange(500, png.toString('base64'), 'image/png', 'base64'));
-    expect(result.error?.bodyNote).toMatch(/binary/);
+    expect(decodeHostile('base64 PNG').result.error?.bodyNote).toMatch(/binary/);
   });
 
   it('treats __proto__ and constructor keys as plain data, without polluting prototypes', () => {
-    const body = '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"error":{"__proto__":{"message":"x"},"code":"bad","message":"Bad thing"},"errors":{"__proto__":["nope"]}}';
-    const { result } = timed(exchange(400, body));
-    expect(result.error).not.toBeNull();
+    expect(decodeHostile('__proto__ and constructor keys').result.error).not.toBeNull();
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
-  });
-
-  it('survives huge numbers and very long strings', () => {
-    const long = 'a'.repeat(1_000_000);
-    for (const body of [`{"code":1e308,"message":"${long}"}`, '{"status":-1e309,"retry_after":1e308,"error":"rate_limited"}', `{"error":"${long}"}`]) {
-      const { ms, result } = timed(exchange(429, body));
-      expect(result.error?.status).toBe(429);
-      expect(ms).toBeLessThan(1000);
-    }
   });
 });
 

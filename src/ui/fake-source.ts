@@ -12,6 +12,8 @@ export class FakeCaptureSource implements CaptureSource {
   private readonly themeListeners = new Set<(theme: Theme) => void>();
   private readonly stored = new Map<string, unknown>();
   private nextId = 1;
+  /** Requests dropped from the backlog by evictOldest(), announced to later subscribers. */
+  private evicted = 0;
   private currentTheme: Theme;
 
   constructor(options: { theme?: Theme; settings?: Readonly<Record<string, unknown>> } = {}) {
@@ -33,8 +35,14 @@ export class FakeCaptureSource implements CaptureSource {
 
   subscribe(onEvents: (events: readonly CaptureEvent[]) => void): () => void {
     this.subscribers.add(onEvents);
-    if (this.backlog.length > 0) onEvents([...this.backlog]);
+    const replay: CaptureEvent[] = this.evicted > 0 ? [{ kind: 'evicted', count: this.evicted }, ...this.backlog] : [...this.backlog];
+    if (replay.length > 0) onEvents(replay);
     return () => this.subscribers.delete(onEvents);
+  }
+
+  forget(): void {
+    this.backlog.length = 0;
+    this.evicted = 0;
   }
 
   onThemeChange(listener: (theme: Theme) => void): () => void {
@@ -53,6 +61,11 @@ export class FakeCaptureSource implements CaptureSource {
     const events = exchanges.map((exchange) => ({ kind: 'exchange', id: `fake-${this.nextId++}`, exchange, captureNote }) as const);
     this.emit(events);
     return events.map((e) => e.id);
+  }
+
+  /** Lets the `count` oldest events go, as the real recorder does at its cap; later subscribers are told. */
+  evictOldest(count: number): void {
+    for (const event of this.backlog.splice(0, count)) if (event.kind === 'exchange') this.evicted++;
   }
 
   navigate(url: string, at = Date.now()): void {

@@ -19,6 +19,14 @@ export type CaptureEvent =
       readonly kind: 'navigated';
       readonly url: string;
       readonly at: number;
+    }
+  | {
+      /**
+       * Requests captured before this subscription that the source had to let go (its buffer is capped)
+       * and so will never deliver. At most one, and only first in the first batch of a subscription.
+       */
+      readonly kind: 'evicted';
+      readonly count: number;
     };
 
 export type Theme = 'light' | 'dark';
@@ -32,10 +40,16 @@ export const DEFAULT_BODY_CAP_KB = 256;
 
 export interface CaptureSource {
   /**
-   * Starts delivery: first everything captured before this call (in order), then live events, in
-   * batches. Returns a function that stops delivery.
+   * Starts delivery: first everything captured before this call (in order, after an `evicted` count
+   * when some of it could not be kept), then live events, in batches. Returns a function that stops
+   * delivery.
    */
   subscribe(onEvents: (events: readonly CaptureEvent[]) => void): () => void;
+  /**
+   * The user cleared the panel: the source drops what it holds (and its evicted count), so a later
+   * subscription, such as a reloaded panel, does not bring the cleared requests back.
+   */
+  forget(): void;
   /** The DevTools theme now, and changes to it when the browser reports them. */
   readonly theme: Theme;
   onThemeChange(listener: (theme: Theme) => void): () => void;

@@ -25,6 +25,12 @@ function RetryCell({ retry, now }: { retry: RetryVerdict; now: ReadonlySignal<nu
   );
 }
 
+/**
+ * Zebra stripes follow the row's place in the timeline, not in the DOM: only the rows in view exist, so
+ * `:nth-child` would flip every stripe (and restyle every row) each time the view moves by one row.
+ */
+const stripe = (index: number): string => (index % 2 === 1 ? ' fl-alt' : '');
+
 function ErrorRow(props: { entry: ErrorEntry; index: number; selected: boolean; now: ReadonlySignal<number>; onPick: (entry: ErrorEntry) => void }) {
   const { entry, index, selected } = props;
   const { error, exchange } = entry;
@@ -35,7 +41,7 @@ function ErrorRow(props: { entry: ErrorEntry; index: number; selected: boolean; 
       id={`fl-row-${entry.key}`}
       aria-rowindex={index + 2}
       aria-selected={selected}
-      class={`fl-row${selected ? ' fl-selected' : ''}${serverError ? ' fl-5xx' : ''}`}
+      class={`fl-row${stripe(index)}${selected ? ' fl-selected' : ''}${serverError ? ' fl-5xx' : ''}`}
       style={{ top: `${index * ROW_HEIGHT}px` }}
       data-testid={testIds.errorRow}
       data-status={String(error.status)}
@@ -111,15 +117,19 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
   const bottomPad = viewport % ROW_HEIGHT;
   const contentHeight = rows.length * ROW_HEIGHT + bottomPad;
 
+  // Following new rows: the bottom is known from the measured viewport, so the rows there render in the
+  // same pass, and nothing is read back from layout right after the rows changed.
+  const bottomTop = Math.max(0, contentHeight - viewport);
+  const following = atBottom.current;
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el !== null && atBottom.current) el.scrollTop = Math.max(0, contentHeight - el.clientHeight);
-  }, [contentHeight]);
+    if (el !== null && atBottom.current) el.scrollTop = bottomTop;
+  }, [bottomTop]);
 
   const onScroll = (): void => {
     const el = scroller.current;
     if (el === null) return;
-    atBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
+    atBottom.current = el.scrollTop + viewport >= contentHeight - ROW_HEIGHT;
     setScrollTop(el.scrollTop);
   };
 
@@ -154,7 +164,7 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
     }
   };
 
-  const { start, end } = visibleRange(scrollTop, viewport, rows.length);
+  const { start, end } = visibleRange(following ? bottomTop : scrollTop, viewport, rows.length);
   const rendered = rows.slice(start, end);
   return (
     <div

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { testIds } from '../testids.ts';
 import { CaptureLimits } from './CaptureLimits.tsx';
 import type { CaptureSettings } from './settings.ts';
@@ -17,6 +18,7 @@ function countText(store: PanelStore): string {
   const shown = store.visibleErrorCount.value;
   const parts = [shown === total ? `${total} errors` : `${shown} / ${total} errors`];
   if (store.droppedByCap.value > 0) parts.push(`${store.droppedByCap.value} oldest dropped (cap ${store.maxErrors.value})`);
+  if (store.evictedBySource.value > 0) parts.push(`${store.evictedBySource.value} older requests no longer held by DevTools capture`);
   if (store.droppedWhilePaused.value > 0) parts.push(`${store.droppedWhilePaused.value} requests dropped while paused`);
   if (store.undecoded.value > 0) parts.push(`${store.undecoded.value} requests not decoded (decoder failed; reopen DevTools)`);
   return parts.join(' · ');
@@ -25,8 +27,35 @@ function countText(store: PanelStore): string {
 /** The distinct values of one entry property, for the family and host pickers. */
 function distinct(store: PanelStore, pick: (e: { format: string; host: string }) => string): string[] {
   const seen = new Set<string>();
-  for (const entry of store.entries.value) if (entry.kind === 'error') seen.add(pick({ format: entry.error.format, host: entry.host }));
+  for (const entry of store.entries.peek()) if (entry.kind === 'error') seen.add(pick({ format: entry.error.format, host: entry.host }));
   return [...seen].filter((v) => v !== '').sort();
+}
+
+interface PickerProps {
+  readonly label: string;
+  readonly allLabel: string;
+  readonly value: string;
+  readonly choices: () => readonly string[];
+  readonly onPick: (value: string) => void;
+}
+
+/**
+ * A filter picker over the values seen in the retained errors. They are gathered when the user opens
+ * (or focuses) it, not on every update: during a burst that would walk every error several times a second.
+ */
+function Picker({ label, allLabel, value, choices, onPick }: PickerProps) {
+  const [seen, setSeen] = useState<readonly string[]>([]);
+  const refresh = (): void => setSeen(choices());
+  return (
+    <select aria-label={label} value={value} onFocus={refresh} onPointerDown={refresh} onChange={(e) => onPick(e.currentTarget.value)}>
+      <option value="">{allLabel}</option>
+      {[...new Set([...seen, value])].filter((v) => v !== '').map((v) => (
+        <option key={v} value={v}>
+          {v}
+        </option>
+      ))}
+    </select>
+  );
 }
 
 export function Toolbar({ store, capture }: { store: PanelStore; capture: CaptureSettings }) {
@@ -37,8 +66,6 @@ export function Toolbar({ store, capture }: { store: PanelStore; capture: Captur
   };
   const matcher = filters.text.trim() === '' ? null : textMatcher(filters.text);
   const invalid = matcher !== null && !matcher.ok ? matcher.reason : null;
-  const families = distinct(store, (e) => e.format);
-  const hosts = distinct(store, (e) => e.host);
   return (
     <div class="fl-toolbar" role="toolbar" aria-label="Faultline controls">
       <button
@@ -74,22 +101,8 @@ export function Toolbar({ store, capture }: { store: PanelStore; capture: Captur
           </option>
         ))}
       </select>
-      <select aria-label="Format" value={filters.family} onChange={(e) => update({ family: e.currentTarget.value })}>
-        <option value="">All formats</option>
-        {[...new Set([...families, filters.family])].filter((f) => f !== '').map((f) => (
-          <option key={f} value={f}>
-            {f}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Host" value={filters.host} onChange={(e) => update({ host: e.currentTarget.value })}>
-        <option value="">All hosts</option>
-        {[...new Set([...hosts, filters.host])].filter((h) => h !== '').map((h) => (
-          <option key={h} value={h}>
-            {h}
-          </option>
-        ))}
-      </select>
+      <Picker label="Format" allLabel="All formats" value={filters.family} choices={() => distinct(store, (e) => e.format)} onPick={(family) => update({ family })} />
+      <Picker label="Host" allLabel="All hosts" value={filters.host} choices={() => distinct(store, (e) => e.host)} onPick={(host) => update({ host })} />
       <span class="fl-sep" />
       <label class="fl-inline">
         <input type="checkbox" data-testid={testIds.preserveLogToggle} checked={store.preserveLog.value} onChange={(e) => (store.preserveLog.value = e.currentTarget.checked)} />

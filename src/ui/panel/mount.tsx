@@ -20,7 +20,14 @@ export interface MountPanelOptions extends PanelStoreOptions {
  * stops every listener and the clock.
  */
 export function mountPanel(root: HTMLElement, source: CaptureSource, options: MountPanelOptions): () => void {
-  const store = createPanelStore(options);
+  // Clear reaches the source too: a reloaded panel must not bring cleared errors back.
+  const store = createPanelStore({
+    ...options,
+    onClear: () => {
+      options.onClear?.();
+      source.forget();
+    },
+  });
   const stopEntries = options.onEntries === undefined ? undefined : store.entries.subscribe(options.onEntries);
   const clock = startClock();
   const theme = signal(source.theme);

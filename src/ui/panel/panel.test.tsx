@@ -19,6 +19,7 @@ import {
 } from '../testing/seed-exchanges.ts';
 import { mountPanel } from './mount.tsx';
 import { settingKeys } from './settings.ts';
+import { DEFAULT_RENDER_EVERY_MS } from './store.ts';
 
 let root: HTMLElement;
 let unmount: (() => void) | null = null;
@@ -117,6 +118,7 @@ describe('timeline', () => {
     source.emitExchanges(Array.from({ length: 10_000 }, (_, i) => ({ ...base, receivedAt: T0 + i })));
     const decoded = analyze(base); // decoding is not under test here: decode once, reuse
     await mount(source, { analyze: async (exchanges) => exchanges.map(() => decoded) });
+    await advance(DEFAULT_RENDER_EVERY_MS); // a burst shows in one update per interval
     expect(countText()).toBe('10000 errors');
     expect(rows().length).toBeGreaterThan(0);
     expect(rows().length).toBeLessThan(80);
@@ -174,15 +176,16 @@ describe('toolbar', () => {
     const source = new FakeCaptureSource();
     source.emitExchanges([hostupNotFound()]);
     const ui = await mount(source);
+    // Each step lands within one update interval of the last: the timeline shows it at the interval's end.
     source.navigate('https://app.test/next');
-    await advance(20);
+    await advance(DEFAULT_RENDER_EVERY_MS);
     expect(rows()).toHaveLength(0);
     source.emitExchanges([hostupNotFound()]);
     fireEvent.click(ui.getByTestId(testIds.preserveLogToggle));
-    await advance(20);
+    await advance(DEFAULT_RENDER_EVERY_MS);
     source.navigate('https://app.test/after');
     source.emitExchanges([restoreHubValidation()]);
-    await advance(20);
+    await advance(DEFAULT_RENDER_EVERY_MS);
     expect(rows()).toHaveLength(2);
     expect(byTestId(testIds.navigationRow)?.textContent).toBe('Navigated to https://app.test/after');
     expect(source.storedSetting(settingKeys.preserveLog)).toBe(true);

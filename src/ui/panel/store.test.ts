@@ -22,6 +22,7 @@ function manualStore(maxErrors?: number) {
       return engine.analyze(exchanges);
     },
     schedule: (flush) => frames.push(flush),
+    renderEveryMs: 0,
     ...(maxErrors === undefined ? {} : { maxErrors }),
   });
   /** Runs the pending frame and waits until the decoder has answered everything sent. */
@@ -66,7 +67,7 @@ describe('panel store', () => {
   it('decodes a burst in bounded batches, one at a time, and keeps the order of arrival', async () => {
     const decoder = heldDecoder();
     const frames: (() => void)[] = [];
-    const store = createPanelStore({ analyze: decoder.decode, schedule: (flush) => frames.push(flush), maxErrors: 10_000 });
+    const store = createPanelStore({ analyze: decoder.decode, schedule: (flush) => frames.push(flush), maxErrors: 10_000, renderEveryMs: 0 });
     const burst = MAX_BATCH_EXCHANGES * 2 + 7;
     store.receive(events(...Array.from({ length: burst }, (_, i) => hostupNotFound(T0 + i))));
     frames.shift()?.();
@@ -108,7 +109,7 @@ describe('panel store', () => {
   it('drops the answer to a batch still being decoded when the log is cleared', async () => {
     const decoder = heldDecoder();
     const frames: (() => void)[] = [];
-    const store = createPanelStore({ analyze: decoder.decode, schedule: (flush) => frames.push(flush) });
+    const store = createPanelStore({ analyze: decoder.decode, schedule: (flush) => frames.push(flush), renderEveryMs: 0 });
     store.receive(events(hostupNotFound()));
     frames.shift()?.();
     store.clear();
@@ -124,7 +125,7 @@ describe('panel store', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const decoder = heldDecoder();
     const frames: (() => void)[] = [];
-    const store = createPanelStore({ analyze: decoder.decode, schedule: (flush) => frames.push(flush) });
+    const store = createPanelStore({ analyze: decoder.decode, schedule: (flush) => frames.push(flush), renderEveryMs: 0 });
     store.preserveLog.value = true;
     store.receive([...events(hostupNotFound()), { kind: 'navigated', url: 'https://app.test/next', at: T0 }]);
     frames.shift()?.();
@@ -183,6 +184,57 @@ describe('panel store', () => {
     await frame();
     expect(store.selected.value).toBeNull();
     expect(store.detailsOpen.value).toBe(false);
+  });
+});
+
+describe('panel store during a burst', () => {
+  it('shows the first batch at once, then at most one timeline update per interval, losing nothing', async () => {
+    vi.useFakeTimers();
+    try {
+      const decoder = heldDecoder();
+      const frames: (() => void)[] = [];
+      const store = createPanelStore({ analyze: decoder.decode, schedule: (flush) => frames.push(flush), renderEveryMs: 200 });
+      const updates: number[] = [];
+      store.errorCount.subscribe((count) => updates.push(count));
+      store.receive(events(...Array.from({ length: MAX_BATCH_EXCHANGES * 3 }, (_, i) => hostupNotFound(T0 + i))));
+      frames.shift()?.();
+      const answer = async (): Promise<void> => {
+        decoder.held.shift()?.answer();
+        await vi.advanceTimersByTimeAsync(0);
+      };
+      await answer();
+      expect(store.errorCount.value).toBe(MAX_BATCH_EXCHANGES);
+      await answer();
+      await answer();
+      expect(store.errorCount.value).toBe(MAX_BATCH_EXCHANGES); // the next two batches wait for the interval
+      await vi.advanceTimersByTimeAsync(200);
+      expect(store.errorCount.value).toBe(MAX_BATCH_EXCHANGES * 3);
+      expect(updates).toEqual([0, MAX_BATCH_EXCHANGES, MAX_BATCH_EXCHANGES * 3]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('never shows a batch decoded before Clear once the log is cleared', async () => {
+    vi.useFakeTimers();
+    try {
+      const decoder = heldDecoder();
+      const frames: (() => void)[] = [];
+      const store = createPanelStore({ analyze: decoder.decode, schedule: (flush) => frames.push(flush), renderEveryMs: 200 });
+      store.receive(events(hostupNotFound()));
+      frames.shift()?.();
+      decoder.held.shift()?.answer();
+      await vi.advanceTimersByTimeAsync(0);
+      store.receive(events(restoreHubValidation()));
+      frames.shift()?.();
+      decoder.held.shift()?.answer();
+      await vi.advanceTimersByTimeAsync(0);
+      store.clear();
+      await vi.advanceTimersByTimeAsync(500);
+      expect(store.errorCount.value).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -13,6 +13,11 @@ export const DEFAULT_MAX_ERRORS = 5000;
  */
 export const MAX_BATCH_EXCHANGES = 500;
 const MAX_BATCH_BODY_CHARS = 4 * 1024 * 1024;
+/**
+ * During a burst the timeline changes at most this often. Each change restyles and lays out the rows in
+ * view, which costs far more than decoding; a batch after a quiet spell still shows at once.
+ */
+export const DEFAULT_RENDER_EVERY_MS = 200;
 
 export interface PanelStoreOptions {
   /** The decoder: the engine worker in the extension; in-thread, or a stand-in, in tests. */
@@ -20,6 +25,10 @@ export interface PanelStoreOptions {
   /** Runs `flush` once before the next paint; incoming events are batched until then. */
   readonly schedule?: (flush: () => void) => void;
   readonly maxErrors?: number;
+  /** The least time between two updates of the timeline while batches keep arriving; 0 updates on every batch. */
+  readonly renderEveryMs?: number;
+  /** Called by Clear, so the capture source forgets too and a reloaded panel does not bring the errors back. */
+  readonly onClear?: () => void;
 }
 
 export interface PanelStore {
@@ -33,6 +42,8 @@ export interface PanelStore {
   readonly droppedByCap: ReadonlySignal<number>;
   /** Requests dropped because capture was paused, since the last Clear. */
   readonly droppedWhilePaused: ReadonlySignal<number>;
+  /** Requests the capture source let go before this panel received them (its buffer cap), since the last Clear. */
+  readonly evictedBySource: ReadonlySignal<number>;
   /** Requests the decoder failed on (the engine worker could not load or crashed), since the last Clear. */
   readonly undecoded: ReadonlySignal<number>;
   readonly rateLimits: ReadonlySignal<readonly RateLimitChip[]>;
@@ -105,10 +116,12 @@ function batchLength(queue: readonly CaptureEvent[]): number {
  */
 export function createPanelStore(options: PanelStoreOptions): PanelStore {
   const schedule = options.schedule ?? nextFrame;
+  const renderEveryMs = options.renderEveryMs ?? DEFAULT_RENDER_EVERY_MS;
 
   const entries = signal<readonly TimelineEntry[]>([]);
   const droppedByCap = signal(0);
   const droppedWhilePaused = signal(0);
+  const evictedBySource = signal(0);
   const undecoded = signal(0);
   const rateLimitMap = signal<ReadonlyMap<string, RateLimitChip>>(new Map());
   const paused = signal(false);
@@ -125,6 +138,10 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
   /** Bumped by Clear, so the answer to a batch sent before it is dropped. */
   let generation = 0;
   let nextKey = 1;
+  /** Decoded batches not yet shown: the timeline as it will be at the next update, and what it adds up. */
+  let staged: { entries: readonly TimelineEntry[]; dropped: number; rateLimits: ReadonlyMap<string, RateLimitChip> | null } | null = null;
+  let lastPublished = Number.NEGATIVE_INFINITY;
+  let publishTimer: ReturnType<typeof setTimeout> | null = null;
 
   const errorCount = computed(() => entries.value.reduce((n, e) => (e.kind === 'error' ? n + 1 : n), 0));
   const visible = computed(() => {
@@ -153,9 +170,28 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     }
   }
 
-  /** Applies a decoded batch in one update: errors, learnt rate limits, navigations, the cap. */
+  /** Shows every staged batch in one update: errors, learnt rate limits, the cap, the selection. */
+  function publish(): void {
+    if (publishTimer !== null) clearTimeout(publishTimer);
+    publishTimer = null;
+    const shown = staged;
+    staged = null;
+    if (shown === null) return;
+    lastPublished = Date.now();
+    batch(() => {
+      entries.value = shown.entries;
+      if (shown.dropped > 0) droppedByCap.value += shown.dropped;
+      if (shown.rateLimits !== null) rateLimitMap.value = shown.rateLimits;
+      if (selected.value === null) {
+        selectedKey.value = null;
+        detailsOpen.value = false;
+      }
+    });
+  }
+
+  /** Adds a decoded batch to the timeline: navigations, errors and learnt rate limits, within the cap. */
   function apply(events: readonly CaptureEvent[], analyses: readonly Analysis[]): void {
-    let next = entries.value.slice();
+    let next = (staged?.entries ?? entries.peek()).slice();
     let learnt: Map<string, RateLimitChip> | null = null;
     let decoded = 0;
     for (const event of events) {
@@ -164,12 +200,13 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
         else next = [];
         continue;
       }
+      if (event.kind === 'evicted') continue; // counted on receipt (see receive)
       const analysis = analyses[decoded++];
       if (analysis === undefined) continue; // not decoded (see decode): nothing to show for it
       const { exchange } = event;
       const { host, path } = splitUrl(exchange.url);
       if (analysis.rateLimit !== null) {
-        learnt ??= new Map(rateLimitMap.value);
+        learnt ??= new Map(staged?.rateLimits ?? rateLimitMap.peek());
         const key = `${host} ${analysis.rateLimit.bucket}`;
         learnt.set(key, { key, host, state: analysis.rateLimit });
       }
@@ -177,16 +214,12 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
         next.push({ kind: 'error', key: nextKey++, id: event.id, exchange, error: analysis.error, captureNote: event.captureNote, host, path });
       }
     }
-    const { kept, dropped } = capEntries(next, maxErrors.value);
-    batch(() => {
-      entries.value = kept;
-      if (dropped > 0) droppedByCap.value += dropped;
-      if (learnt !== null) rateLimitMap.value = learnt;
-      if (selected.value === null) {
-        selectedKey.value = null;
-        detailsOpen.value = false;
-      }
-    });
+    const { kept, dropped } = capEntries(next, maxErrors.peek());
+    staged = { entries: kept, dropped: (staged?.dropped ?? 0) + dropped, rateLimits: learnt ?? staged?.rateLimits ?? null };
+    if (publishTimer !== null) return;
+    const wait = lastPublished + renderEveryMs - Date.now();
+    if (wait <= 0) publish();
+    else publishTimer = setTimeout(publish, wait);
   }
 
   function flush(): void {
@@ -206,6 +239,9 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
   }
 
   function receive(events: readonly CaptureEvent[]): void {
+    // Counted even while paused: those requests are gone either way, and the user should know.
+    const evicted = events.reduce((n, e) => (e.kind === 'evicted' ? n + e.count : n), 0);
+    if (evicted > 0) evictedBySource.value += evicted;
     if (paused.value) {
       droppedWhilePaused.value += events.filter((e) => e.kind === 'exchange').length;
       return;
@@ -220,19 +256,24 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
   function clear(): void {
     queue = [];
     generation++;
+    staged = null; // batches decoded before Clear are never shown
+    publish(); // with nothing staged, this only cancels a pending update
     batch(() => {
       entries.value = [];
       rateLimitMap.value = new Map();
       droppedByCap.value = 0;
       droppedWhilePaused.value = 0;
+      evictedBySource.value = 0;
       undecoded.value = 0;
       selectedKey.value = null;
       detailsOpen.value = false;
     });
+    options.onClear?.();
   }
 
   // A lower cap applies at once, not only when the next error arrives.
   maxErrors.subscribe((max) => {
+    publish();
     const { kept, dropped } = capEntries(entries.peek(), max);
     if (dropped === 0) return;
     batch(() => {
@@ -248,6 +289,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
     visibleErrorCount,
     droppedByCap,
     droppedWhilePaused,
+    evictedBySource,
     undecoded,
     rateLimits,
     paused,
