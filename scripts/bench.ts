@@ -218,6 +218,8 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-// 3. The panel in real Chromium DevTools (scripts/bench-panel.ts) -----------------------------------
+// 3. Hostile input at length (scripts/bench-fuzz.ts) ------------------------------------------------
 runFuzzBench();
+
+// 4. The panel in real Chromium DevTools (scripts/bench-panel.ts) -----------------------------------
 await runPanelBench();
