@@ -53,6 +53,16 @@ async function setPreserveLog(on: boolean): Promise<void> {
   expect(await panelChecked(panel, testIds.preserveLogToggle)).toBe(on);
 }
 
+/**
+ * Reloads the panel page and waits until the new page shows its count: location.reload() returns
+ * before the old document goes, so reading right after it could still see the old panel.
+ */
+async function reloadPanel(): Promise<void> {
+  await panel.evaluate('window.faultlineBeforeReload = true; location.reload()');
+  const reloaded = `window.faultlineBeforeReload === undefined && document.querySelector('[data-testid="${testIds.errorCount}"]') !== null`;
+  await expect.poll(() => panel.evaluate<boolean>(reloaded).catch(() => false)).toBe(true);
+}
+
 async function servedErrors(): Promise<number> {
   return (await servedStats(server.origin)).errors;
 }
@@ -76,9 +86,21 @@ test('a reloaded panel shows again every error recorded before the reload', asyn
   const expected = fired.map((each) => ({ path: each.path, format: each.group }));
   await expect.poll(async () => errorsOf(await allTimelineRows(panel))).toEqual(expected);
 
-  await panel.evaluate('location.reload()');
+  await reloadPanel();
   await expect.poll(async () => errorsOf(await allTimelineRows(panel).catch(() => []))).toEqual(expected);
   expect((await panelCount(panel)).received).toBe(fired.length);
+});
+
+test('errors removed with Clear stay removed after the panel reloads', async () => {
+  await clearPanel();
+  const after = call(5);
+  await fireFixture(browser.page, after.fixture);
+  const expected = [{ path: after.path, format: after.group }];
+  await expect.poll(async () => errorsOf(await allTimelineRows(panel))).toEqual(expected);
+
+  await reloadPanel();
+  await expect.poll(async () => errorsOf(await allTimelineRows(panel).catch(() => []))).toEqual(expected);
+  expect((await panelCount(panel)).received).toBe(1);
 });
 
 test('after DevTools is closed and reopened, the panel starts empty, says why, and shows new errors', async () => {

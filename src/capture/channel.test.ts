@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaptureEvent } from '../ui/source.ts';
-import { channelName, serveRecorder, subscribeToRecorder } from './channel.ts';
+import { channelName, forgetRecorded, serveRecorder, subscribeToRecorder } from './channel.ts';
 import { devtoolsEntry, fakeNetwork, type FakeNetwork } from './fake-network.ts';
-import { startRecorder } from './recorder.ts';
+import { startRecorder, type RecorderOptions } from './recorder.ts';
 
 // Seed 001 (Pterodactyl): a 409 while the server is still installing.
 const PTERODACTYL_CONFLICT = JSON.stringify({
@@ -14,9 +14,9 @@ afterEach(() => stops.splice(0).forEach((stop) => stop()));
 
 let nextTab = 1;
 
-function devtoolsPage(network: FakeNetwork, batchMs = 5) {
+function devtoolsPage(network: FakeNetwork, batchMs = 5, options?: RecorderOptions) {
   const tab = nextTab++;
-  const recorder = startRecorder(network);
+  const recorder = startRecorder(network, options);
   stops.push(serveRecorder(recorder, new BroadcastChannel(channelName(tab)), batchMs));
   return { tab, recorder };
 }
@@ -95,5 +95,41 @@ describe('devtools page → panel channel', () => {
     expect(urls(reloaded.all())).toEqual(['n=1']);
     expect(first.all().map((e) => (e.kind === 'exchange' ? e.id : null))).toEqual(reloaded.all().map((e) => (e.kind === 'exchange' ? e.id : null)));
     expect(other.all()).toEqual([]);
+  });
+
+  it('tells a panel opened after the buffer filled how many requests it will never see, first', async () => {
+    const network = fakeNetwork();
+    const { tab, recorder } = devtoolsPage(network, 5, { maxEvents: 2 });
+    for (let second = 1; second <= 5; second++) network.finish(conflict(network, second));
+    await recorder.settled();
+
+    const panel = openPanel(tab);
+    await until(() => panel.all().length === 3);
+    expect(urls(panel.all())).toEqual(['evicted 3', 'n=4', 'n=5']);
+  });
+
+  it('after the panel is cleared, a reloaded panel gets only what happened since, and no batch held before', async () => {
+    const network = fakeNetwork();
+    const { tab, recorder } = devtoolsPage(network, 300);
+    network.finish(conflict(network, 1));
+    await recorder.settled();
+    const first = openPanel(tab);
+    await until(() => first.all().length === 1);
+    network.finish(conflict(network, 2));
+    await recorder.settled(); // recorded; its live batch is held for 300 ms
+
+    const control = new BroadcastChannel(channelName(tab));
+    forgetRecorded(control);
+    control.close(); // what was posted before is still delivered
+    await until(() => recorder.events().length === 0);
+    network.finish(conflict(network, 3));
+    await recorder.settled();
+
+    const reloaded = openPanel(tab);
+    await until(() => reloaded.all().length === 1);
+    await until(() => first.all().length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(urls(reloaded.all())).toEqual(['n=3']);
+    expect(urls(first.all())).toEqual(['n=1', 'n=3']);
   });
 });

@@ -1,5 +1,6 @@
-import { analyze } from '../core/analyze.ts';
-import type { Exchange } from '../core/exchange.ts';
+import { readBody } from '../core/body.ts';
+import { headerMap, type Exchange } from '../core/exchange.ts';
+import { mayCarryErrorInSuccess, mayCarryRateLimit } from '../core/success-gate.ts';
 import type { CaptureEvent } from '../ui/source.ts';
 import { captureDecision, responseMime } from './candidate.ts';
 import { exchangeFromHarEntry } from './har-entry.ts';
@@ -61,8 +62,8 @@ const NO_BODY: StoredBody = { body: null, captureNote: null };
  */
 function mayShow(exchange: Exchange): boolean {
   if (exchange.status >= 400) return true;
-  const { error, rateLimit } = analyze(exchange);
-  return error !== null || rateLimit !== null;
+  const headers = headerMap(exchange.responseHeaders);
+  return mayCarryRateLimit(headers) || mayCarryErrorInSuccess(readBody(exchange.body).text, headers);
 }
 
 /**

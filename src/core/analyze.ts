@@ -7,6 +7,7 @@ import { families, successFamilies } from './families/index.ts';
 import { httpUrl, parseJson, prop, text } from './json.ts';
 import type { Analysis, DecodedError, RateLimitState } from './model.ts';
 import { readRateLimit, readRetryDelay } from './ratelimit/index.ts';
+import { mayCarryErrorInSuccess } from './success-gate.ts';
 
 /** Response headers that carry a request or trace id, most specific first. */
 const REQUEST_ID_HEADERS = [
@@ -22,13 +23,6 @@ const REQUEST_ID_HEADERS = [
   'fly-request-id',
   'cf-ray',
 ] as const;
-
-/**
- * Cheap test run before parsing a 2xx body (envelopes.md §B3): only bodies with a non-empty `errors` list (GraphQL,
- * Twitter v2), an `error` object (JSON-RPC), `ok: false` (Slack), `success: false`, or a JSend fail/error status are
- * parsed. Ordinary payloads such as `"status":"paid"` are not, which keeps busy pages cheap.
- */
-const SUCCESS_ERROR_MARKER = /"errors"\s*:\s*\[\s*[{"]|"error"\s*:\s*\{|"ok"\s*:\s*false|"success"\s*:\s*false|"status"\s*:\s*"(?:fail|error)"/;
 
 /** Picks the best and the runner-up match: strongest first, recognition order breaks ties. */
 function recognize(view: BodyView, candidates: readonly Family[]): { best: FamilyMatch | null; runnerUp: FamilyMatch | null } {
@@ -88,8 +82,7 @@ export function analyze(exchange: Exchange): Analysis {
   const isFailureStatus = exchange.status >= 400;
 
   const body = readBody(exchange.body);
-  // gRPC(-Web) trailers-only responses carry a failure in a 200's grpc-status header, often with no body at all.
-  const bodyMayHoldError = isFailureStatus || SUCCESS_ERROR_MARKER.test(body.text) || headers.has('grpc-status');
+  const bodyMayHoldError = isFailureStatus || mayCarryErrorInSuccess(body.text, headers);
   const mustParse = bodyMayHoldError || exchange.status === 202;
   const json = mustParse && looksLikeJson(body.text) ? parseJson(body.text) : undefined;
 

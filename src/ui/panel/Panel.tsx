@@ -1,4 +1,4 @@
-import type { ReadonlySignal } from '@preact/signals';
+import { useComputed, type ReadonlySignal } from '@preact/signals';
 import type { Theme } from '../source.ts';
 import { testIds } from '../testids.ts';
 import { Details } from './Details.tsx';
@@ -32,13 +32,15 @@ interface PanelProps {
 
 export function Panel({ store, capture, now, theme }: PanelProps) {
   const selected = store.detailsOpen.value ? store.selected.value : null;
-  const hasRows = store.visible.value.length > 0;
+  // Booleans, not the lists: the panel re-renders when a row appears or goes, not on every update of a burst.
+  const hasRows = useComputed(() => store.visible.value.length > 0).value;
+  const filteredOut = useComputed(() => store.errorCount.value > 0).value;
   return (
     <div class="fl-panel" data-testid={testIds.panel} data-theme={theme.value}>
       <Toolbar store={store} capture={capture} />
       <RateLimitStrip chips={store.rateLimits.value} now={now} />
       <div class={`fl-main${selected === null ? '' : ' fl-split'}`}>
-        {hasRows ? <Timeline store={store} now={now} /> : <EmptyState filtered={store.errorCount.value > 0} />}
+        {hasRows ? <Timeline store={store} now={now} /> : <EmptyState filtered={filteredOut} />}
         {selected !== null && <Details entry={selected} now={now} onClose={() => (store.detailsOpen.value = false)} />}
       </div>
     </div>

@@ -31,6 +31,15 @@ function distinct(store: PanelStore, pick: (e: { format: string; host: string })
   return [...seen].filter((v) => v !== '').sort();
 }
 
+/** Its own component, so that a burst's updates re-render the count and not the whole toolbar. */
+function ErrorCount({ store }: { store: PanelStore }) {
+  return (
+    <span class="fl-count" data-testid={testIds.errorCount} aria-live="polite">
+      {countText(store)}
+    </span>
+  );
+}
+
 interface PickerProps {
   readonly label: string;
   readonly allLabel: string;
@@ -112,9 +121,7 @@ export function Toolbar({ store, capture }: { store: PanelStore; capture: Captur
       <CaptureLimits store={store} capture={capture} />
       <span class="fl-sep" />
       <ExportHar store={store} />
-      <span class="fl-count" data-testid={testIds.errorCount} aria-live="polite">
-        {countText(store)}
-      </span>
+      <ErrorCount store={store} />
     </div>
   );
 }

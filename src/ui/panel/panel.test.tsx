@@ -124,6 +124,21 @@ describe('timeline', () => {
     expect(rows().length).toBeLessThan(80);
     expect(root.querySelector('[role="grid"]')?.getAttribute('aria-rowcount')).toBe('10001');
   });
+
+  it('keeps each row’s zebra stripe while the view moves on to newer rows', async () => {
+    const source = new FakeCaptureSource();
+    source.emitExchanges(Array.from({ length: 100 }, (_, i) => hostupNotFound(T0 + i)));
+    await mount(source);
+    const stripes = () => new Map(rows().map((r) => [r.id, r.classList.contains('fl-alt')]));
+    const before = stripes();
+    source.emitExchanges([hostupNotFound(T0 + 100)]); // one more row: the first row in view is another one
+    await advance(DEFAULT_RENDER_EVERY_MS);
+    const after = stripes();
+    const kept = [...before.keys()].filter((id) => after.has(id));
+    expect(kept.length).toBeGreaterThan(10);
+    expect(kept.map((id) => after.get(id))).toEqual(kept.map((id) => before.get(id)));
+    expect(new Set(after.values())).toEqual(new Set([true, false]));
+  });
 });
 
 describe('rate-limit strip', () => {
@@ -162,6 +177,22 @@ describe('toolbar', () => {
     await advance(0);
     expect(rows().map((r) => r.dataset['status'])).toEqual(['503']);
     expect(source.storedSetting(settingKeys.filters)).toEqual({ text: '', status: '5xx', family: '', host: '' });
+  });
+
+  it('offers the formats and hosts seen so far when a picker is opened', async () => {
+    const source = new FakeCaptureSource();
+    source.emitExchanges([hostupNotFound()]);
+    const ui = await mount(source);
+    source.emitExchanges([restoreHubValidation()]);
+    await advance(DEFAULT_RENDER_EVERY_MS);
+    const hosts = ui.getByLabelText('Host');
+    fireEvent.focus(hosts);
+    await advance(0);
+    const offered = [...hosts.querySelectorAll('option')].map((o) => o.value);
+    expect(offered).toEqual(['', ...[hostupNotFound(), restoreHubValidation()].map((e) => new URL(e.url).host).sort()]);
+    fireEvent.change(hosts, { target: { value: offered[1] } });
+    await advance(0);
+    expect(rows()).toHaveLength(1);
   });
 
   it('restores stored filters when the panel opens again', async () => {

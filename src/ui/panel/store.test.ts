@@ -174,6 +174,19 @@ describe('panel store', () => {
     expect([store.errorCount.value, store.droppedByCap.value, store.rateLimits.value.length, store.selected.value, store.detailsOpen.value]).toEqual([0, 0, 0, null, false]);
   });
 
+  it('says how many requests the capture source let go before they arrived, until Clear, which the source hears of', async () => {
+    let sourceCleared = 0;
+    const frames: (() => void)[] = [];
+    const store = createPanelStore({ analyze: inThreadEngine().analyze, schedule: (flush) => frames.push(flush), renderEveryMs: 0, onClear: () => sourceCleared++ });
+    store.receive([{ kind: 'evicted', count: 300 }, ...events(hostupNotFound())]);
+    expect(store.evictedBySource.value).toBe(300);
+    store.clear();
+    expect([store.evictedBySource.value, sourceCleared]).toEqual([0, 1]);
+    store.paused.value = true;
+    store.receive([{ kind: 'evicted', count: 2 }]);
+    expect(store.evictedBySource.value).toBe(2); // gone whether paused or not: still said
+  });
+
   it('closes the details when the selected error is dropped', async () => {
     const { store, frame } = manualStore();
     store.receive(events(hostupNotFound()));
