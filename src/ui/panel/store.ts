@@ -11,8 +11,8 @@ export const DEFAULT_MAX_ERRORS = 5000;
  * Limits of one batch sent to the decoder. Cloning a batch to the worker, and its answer back, and
  * applying it all run on the panel's thread: bounded batches keep each of those far below a long task.
  */
-export const MAX_BATCH_EXCHANGES = 500;
-const MAX_BATCH_BODY_CHARS = 4 * 1024 * 1024;
+export const MAX_BATCH_EXCHANGES = 100;
+const MAX_BATCH_BODY_CHARS = 1024 * 1024;
 /**
  * During a burst the timeline changes at most this often. Each change restyles and lays out the rows in
  * view, which costs far more than decoding; a batch after a quiet spell still shows at once.
