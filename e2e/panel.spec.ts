@@ -14,8 +14,8 @@ import {
   waitForRecording,
   type ChromiumWithExtension,
   type FaultlinePanel,
-  type PanelRow,
 } from './support/extension.ts';
+import { countdownSeconds, firstOfEachSeed, rowOf } from './support/seed-rows.ts';
 
 /**
  * The Faultline panel in real Chromium DevTools, fed by real traffic from the demo page. One browser
@@ -28,32 +28,12 @@ let server: DemoServer;
 let browser: ChromiumWithExtension;
 let panel: FaultlinePanel;
 
-/** The first example of each seed reference (shared/seeds), preferring one that states code and message. */
-function firstOfEachSeed(): Fixture[] {
-  const bySeed = new Map<string, Fixture>();
-  for (const fixture of seedFixtures) {
-    const seed = fixture.source;
-    const current = bySeed.get(seed);
-    const complete = (f: Fixture | undefined): boolean => f?.expect?.message !== undefined && f.expect.code !== undefined;
-    if (current === undefined || (!complete(current) && complete(fixture))) bySeed.set(seed, fixture);
-  }
-  return [...bySeed.values()];
-}
-
-const rowOf = (rows: readonly PanelRow[], fixture: Fixture): PanelRow | undefined => rows.find((row) => row.text.split('\t').includes(`/api/fx/${fixture.name}`));
-
 /** Clicks a fixture's button on the demo page and waits for its answer. */
 async function fire(fixture: Fixture): Promise<void> {
   const body = browser.page.locator('body');
   const sent = Number(await body.getAttribute('data-sent'));
   await browser.page.click(`[data-fixture="${fixture.name}"]`);
   await expect(body).toHaveAttribute('data-sent', String(sent + 1));
-}
-
-/** "retry in 1:05" → 65 (seconds), or null for any other text. */
-function countdownSeconds(text: string | undefined): number | null {
-  const match = /retry in (\d+):(\d{2})/.exec(text ?? '');
-  return match === null ? null : Number(match[1]) * 60 + Number(match[2]);
 }
 
 test.beforeAll(async () => {

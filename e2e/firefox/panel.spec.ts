@@ -6,7 +6,7 @@ import { demoCredentials, errorCalls } from '../demo/calls.ts';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { clickInPanel, panelChecked, panelRows, panelText, type FaultlinePanel } from '../support/extension.ts';
 import { launchFirefoxWithExtension, openDevtoolsAndWaitForRecording, showFaultlinePanel, type FirefoxWithExtension } from '../support/firefox.ts';
-import { countdownSeconds, firstOfEachSeed, longRateLimit, rowOf } from './seed-rows.ts';
+import { countdownSeconds, firstOfEachSeed, longRateLimit, rowOf } from '../support/seed-rows.ts';
 
 /**
  * The Faultline panel in the real DevTools toolbox of Firefox ESR, fed by real traffic from the demo

@@ -1,9 +1,9 @@
 import { seedFixtures, type Fixture } from '../../src/core/fixtures/index.ts';
-import type { PanelRow } from '../support/extension.ts';
+import type { PanelRow } from './extension.ts';
 
 /**
- * What the panel must show for the seed fixtures, in any browser: the same expectations as the
- * Chrome spec (e2e/panel.spec.ts), shared so both browsers are held to one standard.
+ * What the panel must show for the seed fixtures, in any browser: shared by the Chrome and Firefox specs,
+ * so both browsers are held to one standard.
  */
 
 /** The first example of each seed reference (shared/seeds), preferring one that states code and message. */
