@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { seedFixtures, type Fixture } from '../../src/core/fixtures/index.ts';
+import { fixtures, seedFixtures, type Fixture } from '../../src/core/fixtures/index.ts';
 import { testIds } from '../../src/ui/testids.ts';
 import { demoCredentials, errorCalls } from '../demo/calls.ts';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
@@ -72,6 +72,15 @@ test('decodes an example of each of the five seed references, with its code and 
         message: want.message ?? expect.any(String),
       });
   }
+});
+
+test('reads AWS JSON-protocol bodies (application/x-amz-json-1.0), which Firefox hands over base64-encoded', async () => {
+  const aws = fixtures.find((f) => f.name === 'rl-aws-throttling-400');
+  if (aws === undefined) throw new Error('no AWS throttling fixture');
+  await fire(aws);
+  await expect
+    .poll(async () => rowOf(await panelRows(panel), aws)?.message)
+    .toBe('Rate of requests exceeds the allowed throughput.');
 });
 
 test('counts a rate-limit retry down while the user watches', async () => {

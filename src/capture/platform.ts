@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { firefoxEncoding } from './firefox-encoding.ts';
 import type { DevtoolsEntry, DevtoolsNetwork, RawContent } from './network.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { DevtoolsEntry, DevtoolsNetwork, RawContent } from './network.ts';
  *
  * - getContent(): Chrome calls back with (content, encoding); Firefox resolves to [content, mimeType]
  *   and drops the encoding, though it base64-encodes bodies of media types it does not know as text
- *   (application/x-amz-json-1.1…): the entry's own response.content.encoding says so. The polyfill
+ *   (application/x-amz-json-1.1…): firefox-encoding.ts infers it. The polyfill
  *   promisifies getContent for onRequestFinished entries only, not for getHAR() entries, so Chrome
  *   is driven through its own callback API here.
  * - getHAR(): Chrome calls back (the polyfill leaves it alone); Firefox returns a promise. Chrome's
@@ -16,8 +17,14 @@ import type { DevtoolsEntry, DevtoolsNetwork, RawContent } from './network.ts';
  * - `_resourceType` exists in Chrome only; candidate.ts falls back to the media type.
  */
 
-/** runtime.getBrowserInfo() exists in Firefox only: feature detection, not user-agent sniffing. */
-const isFirefox = typeof browser.runtime.getBrowserInfo === 'function';
+/**
+ * devtools.panels.onThemeChanged exists in Firefox only (Chrome has setThemeChangeHandler): feature detection,
+ * not user-agent sniffing. (runtime.getBrowserInfo would say the same on other pages, but Firefox does not expose
+ * it to devtools pages, where the capture runs.)
+ */
+function isFirefox(): boolean {
+  return (browser.devtools.panels as Partial<typeof browser.devtools.panels>).onThemeChanged !== undefined;
+}
 
 type ChromeEntry = DevtoolsEntry & {
   getContent(callback: (content: unknown, encoding: unknown) => void): void;
@@ -63,20 +70,17 @@ function firefoxNetwork(): DevtoolsNetwork {
     },
     getContent: async (entry) => {
       const { getContent } = entry as FirefoxEntry;
-      if (getContent === undefined) {
-        const inline = entry.response.content;
-        return rawContent(inline?.text, inline?.encoding);
-      }
-      // The second element is the MIME type; the encoding is the one the entry was built with.
-      const [text] = await getContent.call(entry);
-      return rawContent(text, entry.response.content?.encoding);
+      const inline = entry.response.content;
+      // Entries without getContent (Firefox's HAR) carry the body inline; either way the encoding is inferred.
+      const [text, mimeType] = getContent === undefined ? [inline?.text, inline?.mimeType] : await getContent.call(entry);
+      return typeof text === 'string' ? rawContent(text, firefoxEncoding(text, mimeType, inline?.encoding)) : null;
     },
   };
 }
 
 /** devtools.network of the inspected tab. Devtools pages only. */
 export function devtoolsNetwork(): DevtoolsNetwork {
-  return isFirefox ? firefoxNetwork() : chromeNetwork();
+  return isFirefox() ? firefoxNetwork() : chromeNetwork();
 }
 
 export function createPanel(title: string, iconPath: string, pagePath: string): Promise<unknown> {
