@@ -14,7 +14,7 @@ export function cellText(value: string): string {
   return safe.replace(/\s+/g, ' ').trim();
 }
 
-function fit(value: string, width: number): string {
+function fitCell(value: string, width: number): string {
   if (value.length <= width) return value.padEnd(width);
   return width <= 1 ? value.slice(0, width) : `${value.slice(0, width - 1)}…`;
 }
@@ -76,7 +76,7 @@ export function formatTable(found: readonly ErrorEntry[], urls: readonly string[
   const widths = natural.map((w, i) => (i === 2 ? pathWidth : i === 6 ? Math.max(10, Math.min(messageNatural, left - pathWidth)) : w));
   const line = (cells: readonly string[]): string =>
     cells
-      .map((cell, i) => fit(cell, widths[i] ?? 0))
+      .map((cell, i) => fitCell(cell, widths[i] ?? 0))
       .join('  ')
       .trimEnd();
   const rows = found.map((_, row) => line(columns.map((c) => c.cells[row] ?? '')));
