@@ -1,43 +1,17 @@
 // @vitest-environment happy-dom
 import { act, fireEvent } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { inThreadEngine } from '../engine/in-thread.ts';
+import { describe, expect, it } from 'vitest';
 import { FakeCaptureSource } from '../fake-source.ts';
 import { testIds } from '../testids.ts';
 import { T0, hostupNotFound, restoreHubValidation } from '../testing/seed-exchanges.ts';
-import { mountPanel } from './mount.tsx';
+import { usePanelHarness } from './test-harness.ts';
 
 /**
  * What the capture source could not keep, or was told to forget, as the user sees it across a reload
  * of the panel (a fresh mount on the same source).
  */
 
-let root: HTMLElement;
-let unmount: (() => void) | null = null;
-
-async function mount(source: FakeCaptureSource): Promise<void> {
-  unmount?.();
-  unmount = mountPanel(root, source, { analyze: inThreadEngine().analyze });
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(20); // settings restored, backlog replayed, first frame flushed
-  });
-}
-
-const byTestId = (id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-const countText = () => byTestId(testIds.errorCount)?.textContent ?? '';
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  unmount?.();
-  unmount = null;
-  root.remove();
-  vi.useRealTimers();
-});
+const { mount, byTestId, countText } = usePanelHarness();
 
 describe('requests the capture source no longer holds', () => {
   it('are counted in the toolbar of a panel opened after they were let go', async () => {

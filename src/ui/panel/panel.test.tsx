@@ -1,11 +1,10 @@
 // @vitest-environment happy-dom
-import { act, fireEvent, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../core/analyze.ts';
 import type { Exchange } from '../../core/exchange.ts';
 import { seedFixtures } from '../../core/fixtures/index.ts';
 import { fixtureExchange } from '../../core/fixtures/render.ts';
-import { inThreadEngine } from '../engine/in-thread.ts';
 import { FakeCaptureSource } from '../fake-source.ts';
 import { testIds } from '../testids.ts';
 import {
@@ -17,43 +16,18 @@ import {
   restoreHubRateLimited,
   restoreHubValidation,
 } from '../testing/seed-exchanges.ts';
-import { mountPanel } from './mount.tsx';
 import { settingKeys } from './settings.ts';
 import { DEFAULT_RENDER_EVERY_MS } from './store.ts';
+import { usePanelHarness, type PanelHarness } from './test-harness.ts';
 
-let root: HTMLElement;
-let unmount: (() => void) | null = null;
+const panel = usePanelHarness();
+const { advance, rows, byTestId, countText } = panel;
 
-/** Runs timers (the one clock, the per-frame flush) and lets Preact render. */
-async function advance(ms: number): Promise<void> {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-  });
+/** Mounts the panel and returns queries scoped to it. */
+async function mount(source: FakeCaptureSource, options: Parameters<PanelHarness['mount']>[1] = {}) {
+  await panel.mount(source, options);
+  return within(panel.root());
 }
-
-/** Mounts the panel on the real engine, in-thread (happy-dom has no Worker), unless a test brings its own decoder. */
-async function mount(source: FakeCaptureSource, options: Partial<Parameters<typeof mountPanel>[2]> = {}) {
-  unmount = mountPanel(root, source, { analyze: inThreadEngine().analyze, ...options });
-  await advance(20); // settings restored, backlog replayed, first frame flushed
-  return within(root);
-}
-
-const rows = () => [...root.querySelectorAll<HTMLElement>(`[data-testid="${testIds.errorRow}"]`)];
-const byTestId = (id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-const countText = () => byTestId(testIds.errorCount)?.textContent ?? '';
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  unmount?.();
-  unmount = null;
-  root.remove();
-  vi.useRealTimers();
-});
 
 describe('timeline', () => {
   it('shows one row per seed error with its status, code and message', async () => {
@@ -122,7 +96,7 @@ describe('timeline', () => {
     expect(countText()).toBe('10000 errors');
     expect(rows().length).toBeGreaterThan(0);
     expect(rows().length).toBeLessThan(80);
-    expect(root.querySelector('[role="grid"]')?.getAttribute('aria-rowcount')).toBe('10001');
+    expect(panel.root().querySelector('[role="grid"]')?.getAttribute('aria-rowcount')).toBe('10001');
   });
 
   it('keeps each row’s zebra stripe while the view moves on to newer rows', async () => {
@@ -156,7 +130,7 @@ describe('rate-limit strip', () => {
     await advance(20);
     expect(chip()?.textContent).toContain('0/100');
     expect(chip()?.className).toContain('fl-limit-error');
-    expect(root.querySelectorAll(`[data-testid="${testIds.rateLimitChip}"]`)).toHaveLength(1);
+    expect(panel.root().querySelectorAll(`[data-testid="${testIds.rateLimitChip}"]`)).toHaveLength(1);
   });
 });
 
@@ -243,7 +217,7 @@ describe('toolbar', () => {
     source.emitExchanges(Array.from({ length: 15 }, (_, i) => hostupNotFound(T0 + i)));
     await mount(source);
     expect(countText()).toBe('10 errors · 5 oldest dropped (cap 10)');
-    fireEvent.click(within(root).getByTestId(testIds.clearButton));
+    fireEvent.click(within(panel.root()).getByTestId(testIds.clearButton));
     await advance(0);
     expect(countText()).toBe('0 errors');
   });
@@ -400,10 +374,10 @@ describe('hostile response data', () => {
     const ui = await mount(source, { analyze: async (exchanges) => exchanges.map(hostileAnalyze) });
     fireEvent.click(rows()[0] as HTMLElement);
     await advance(0);
-    expect(root.querySelectorAll('img, script, svg, iframe, object')).toHaveLength(0);
-    expect([...root.querySelectorAll('a')].filter((a) => !/^https?:/.test(a.getAttribute('href') ?? ''))).toHaveLength(0);
+    expect(panel.root().querySelectorAll('img, script, svg, iframe, object')).toHaveLength(0);
+    expect([...panel.root().querySelectorAll('a')].filter((a) => !/^https?:/.test(a.getAttribute('href') ?? ''))).toHaveLength(0);
     expect(ui.queryByTestId(testIds.docsLink)).toBeNull();
-    const text = root.textContent ?? '';
+    const text = panel.root().textContent ?? '';
     for (const payload of [...payloads.slice(0, 3), '<script>alert(6)</script>', '<svg onload=alert(7)>', 'onerror=alert(8)']) expect(text).toContain(payload);
     expect(ui.getByTestId(testIds.fieldErrorsTable).textContent).toContain('<img src=x onerror=alert(1)>');
   });

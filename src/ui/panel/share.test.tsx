@@ -1,37 +1,18 @@
 // @vitest-environment happy-dom
-import { act, fireEvent } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import type { Exchange } from '../../core/exchange.ts';
-import { inThreadEngine } from '../engine/in-thread.ts';
 import { FakeCaptureSource } from '../fake-source.ts';
 import { testIds } from '../testids.ts';
 import { T0, hostupNotFound, hostupRateLimited, hostupSuccess, restoreHubValidation } from '../testing/seed-exchanges.ts';
-import { mountPanel } from './mount.tsx';
+import { usePanelHarness } from './test-harness.ts';
 import { settingKeys } from './settings.ts';
 
 /** The panel's sharing and limits features: support report, HAR export, retention and body caps, the strip. */
 
-let root: HTMLElement;
-let unmount: (() => void) | null = null;
-
-async function advance(ms: number): Promise<void> {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-  });
-}
-
-/** Mounts the panel on the real engine, in-thread (happy-dom has no Worker). */
-async function mount(source: FakeCaptureSource): Promise<void> {
-  unmount = mountPanel(root, source, { analyze: inThreadEngine().analyze });
-  await advance(20);
-}
-
-const byTestId = <T extends HTMLElement = HTMLElement>(id: string): T => {
-  const found = root.querySelector<T>(`[data-testid="${id}"]`);
-  if (found === null) throw new Error(`nothing with test id ${id}`);
-  return found;
-};
-const rows = () => [...root.querySelectorAll<HTMLElement>(`[data-testid="${testIds.errorRow}"]`)];
+const panel = usePanelHarness();
+const { advance, mount, rows } = panel;
+const byTestId = panel.getByTestId;
 
 async function openFirstRow(): Promise<void> {
   fireEvent.click(rows()[0] as HTMLElement);
@@ -45,20 +26,6 @@ async function typeNumber(id: string, value: string): Promise<void> {
   fireEvent.keyDown(input, { key: 'Enter' });
   await advance(0);
 }
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  unmount?.();
-  unmount = null;
-  root.remove();
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
 
 describe('support report', () => {
   it('previews the Markdown report redacted, with the secrets only once the user includes them, and copies the preview', async () => {
@@ -173,7 +140,6 @@ describe('retention and body caps', () => {
     expect(byTestId<HTMLInputElement>(testIds.bodyCapInput).value).toBe('256');
     await typeNumber(testIds.bodyCapInput, '1024');
     expect(source.storedSetting('capture.bodyCapKb')).toBe(1024);
-    unmount?.();
     await mount(new FakeCaptureSource({ settings: { 'capture.bodyCapKb': 64 } }));
     expect(byTestId<HTMLInputElement>(testIds.bodyCapInput).value).toBe('64');
   });
@@ -185,7 +151,7 @@ describe('rate-limit strip', () => {
     // The same HostUp limit headers seen from three hosts: three chips.
     source.emitExchanges([hostupRateLimited(), { ...hostupSuccess(), url: 'https://eu.api.hostup.se/api/v2/vps' }, { ...hostupSuccess(), url: 'https://us.api.hostup.se/api/v2/vps' }]);
     await mount(source);
-    expect(root.querySelectorAll(`[data-testid="${testIds.rateLimitChip}"]`)).toHaveLength(3);
+    expect(panel.root().querySelectorAll(`[data-testid="${testIds.rateLimitChip}"]`)).toHaveLength(3);
     expect(byTestId(testIds.rateLimitCount).textContent).toBe('3 limits');
   });
 });
