@@ -1,14 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { seedFixtures, type Fixture } from '../src/core/fixtures/index.ts';
 import { testIds } from '../src/ui/testids.ts';
-import { startDemoServer, type DemoServer } from './demo/server.ts';
+import type { DemoServer } from './demo/server.ts';
+import { openDemoSession, type DemoSession } from './support/demo-session.ts';
 import {
   clickInPanel,
-  launchChromiumWithExtension,
   panelChecked,
   panelRows,
   showFaultlinePanel,
-  waitForRecording,
   type ChromiumWithExtension,
   type FaultlinePanel,
 } from './support/extension.ts';
@@ -20,6 +19,7 @@ import {
 
 test.describe.configure({ mode: 'serial' });
 
+let session: DemoSession;
 let server: DemoServer;
 let browser: ChromiumWithExtension;
 let panel: FaultlinePanel;
@@ -49,17 +49,12 @@ async function setPreserveLog(on: boolean): Promise<void> {
 }
 
 test.beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromiumWithExtension();
-  await browser.page.goto(`${server.origin}/`);
-  await waitForRecording(browser);
+  session = await openDemoSession();
+  ({ server, browser } = session);
   panel = await showFaultlinePanel(browser);
 });
 
-test.afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+test.afterAll(() => session?.close());
 
 test('with Preserve log on, a navigation adds a separator and keeps the earlier errors', async () => {
   await setPreserveLog(true);

@@ -3,15 +3,14 @@ import { expect, test } from '@playwright/test';
 import { seedFixtures, type Fixture } from '../src/core/fixtures/index.ts';
 import { testIds } from '../src/ui/testids.ts';
 import { demoCredentials } from './demo/calls.ts';
-import { startDemoServer, type DemoServer } from './demo/server.ts';
+import type { DemoServer } from './demo/server.ts';
+import { openDemoSession, type DemoSession } from './support/demo-session.ts';
 import {
   clickInPanel,
-  launchChromiumWithExtension,
   panelChecked,
   panelRows,
   panelText,
   showFaultlinePanel,
-  waitForRecording,
   type ChromiumWithExtension,
   type FaultlinePanel,
 } from './support/extension.ts';
@@ -24,6 +23,7 @@ import { countdownSeconds, firstOfEachSeed, rowOf } from './support/seed-rows.ts
 
 test.describe.configure({ mode: 'serial' });
 
+let session: DemoSession;
 let server: DemoServer;
 let browser: ChromiumWithExtension;
 let panel: FaultlinePanel;
@@ -37,16 +37,11 @@ async function fire(fixture: Fixture): Promise<void> {
 }
 
 test.beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromiumWithExtension();
-  await browser.page.goto(`${server.origin}/`);
-  await waitForRecording(browser);
+  session = await openDemoSession();
+  ({ server, browser } = session);
 });
 
-test.afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+test.afterAll(() => session?.close());
 
 test('a request made before the panel was opened is in its timeline', async () => {
   const [early] = seedFixtures;

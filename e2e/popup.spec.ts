@@ -3,9 +3,8 @@ import { seedFixtures } from '../src/core/fixtures/index.ts';
 import { renderResponse } from '../src/core/fixtures/render.ts';
 import { popupTestIds } from '../src/ui/popup/testids.ts';
 import { testIds } from '../src/ui/testids.ts';
-import { startDemoServer, type DemoServer } from './demo/server.ts';
-import { findTarget } from './support/cdp.ts';
-import { launchChromiumWithExtension, panelRows, showFaultlinePanel, waitForRecording, type ChromiumWithExtension, type FaultlinePanel } from './support/extension.ts';
+import { openDemoSession, type DemoSession } from './support/demo-session.ts';
+import { panelRows, showFaultlinePanel, type ChromiumWithExtension, type FaultlinePanel } from './support/extension.ts';
 
 /**
  * The toolbar popup of the built extension in real Chromium, opened as a tab at its own URL: the quick
@@ -14,7 +13,7 @@ import { launchChromiumWithExtension, panelRows, showFaultlinePanel, waitForReco
 
 test.describe.configure({ mode: 'serial' });
 
-let server: DemoServer;
+let session: DemoSession;
 let browser: ChromiumWithExtension;
 let extensionId: string;
 
@@ -60,18 +59,12 @@ function countdownSeconds(text: string | null): number | null {
 }
 
 test.beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromiumWithExtension();
-  await browser.page.goto(`${server.origin}/`);
-  await waitForRecording(browser);
-  const devtoolsPage = await findTarget(browser.cdp, (target) => /^chrome-extension:\/\/[a-p]{32}\/devtools\.html/.test(target.url));
-  extensionId = new URL(devtoolsPage.url).host;
+  session = await openDemoSession();
+  ({ browser } = session);
+  extensionId = session.extensionId;
 });
 
-test.afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+test.afterAll(() => session?.close());
 
 test('looks up 429 as Too Many Requests and vps_not_found as the HostUp error', async () => {
   const popup = await openPopup();

@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { testIds } from '../src/ui/testids.ts';
 import { errorCalls, type DemoCall } from './demo/calls.ts';
-import { startDemoServer, type DemoServer } from './demo/server.ts';
+import type { DemoServer } from './demo/server.ts';
+import { openDemoSession, type DemoSession } from './support/demo-session.ts';
 import { findTarget } from './support/cdp.ts';
 import { fireBurst, fireFixture, servedStats } from './support/demo-traffic.ts';
 import { closeDevtools, openDevtools } from './support/devtools.ts';
 import {
   clickInPanel,
-  launchChromiumWithExtension,
   panelChecked,
   panelText,
   showFaultlinePanel,
@@ -29,6 +29,7 @@ test.describe.configure({ mode: 'serial' });
 const NAVIGATIONS = 100;
 const BURST = 10_000;
 
+let session: DemoSession;
 let server: DemoServer;
 let browser: ChromiumWithExtension;
 let panel: FaultlinePanel;
@@ -68,17 +69,12 @@ async function servedErrors(): Promise<number> {
 }
 
 test.beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromiumWithExtension();
-  await browser.page.goto(`${server.origin}/`);
-  await waitForRecording(browser);
+  session = await openDemoSession();
+  ({ server, browser } = session);
   panel = await showFaultlinePanel(browser);
 });
 
-test.afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+test.afterAll(() => session?.close());
 
 test('a reloaded panel shows again every error recorded before the reload', async () => {
   const fired = [call(0), call(1), call(2)];

@@ -6,15 +6,13 @@ import { popupTestIds } from '../src/ui/popup/testids.ts';
 import { testIds } from '../src/ui/testids.ts';
 import { demoCredentials } from './demo/calls.ts';
 import { hostilePathPrefix, hostileShapes, xssPayloads, type HostileShape } from './demo/hostile.ts';
-import { startDemoServer, type DemoServer } from './demo/server.ts';
-import { findTarget } from './support/cdp.ts';
+import type { DemoServer } from './demo/server.ts';
+import { openDemoSession, type DemoSession } from './support/demo-session.ts';
 import {
   clickInPanel,
-  launchChromiumWithExtension,
   panelRows,
   panelText,
   showFaultlinePanel,
-  waitForRecording,
   type ChromiumWithExtension,
   type FaultlinePanel,
 } from './support/extension.ts';
@@ -28,6 +26,7 @@ import {
 
 test.describe.configure({ mode: 'serial' });
 
+let session: DemoSession;
 let server: DemoServer;
 let browser: ChromiumWithExtension;
 let panel: FaultlinePanel;
@@ -67,19 +66,13 @@ async function finishedDownloads(dir: string): Promise<string[]> {
 }
 
 test.beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromiumWithExtension();
-  await browser.page.goto(`${server.origin}/`);
-  await waitForRecording(browser);
-  const devtoolsPage = await findTarget(browser.cdp, (target) => /^chrome-extension:\/\/[a-p]{32}\/devtools\.html/.test(target.url));
-  extensionId = new URL(devtoolsPage.url).host;
+  session = await openDemoSession();
+  ({ server, browser } = session);
+  extensionId = session.extensionId;
   panel = await showFaultlinePanel(browser);
 });
 
-test.afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+test.afterAll(() => session?.close());
 
 test('XSS payloads in problem details, JSON:API and Discord errors stay text in the panel', async () => {
   for (const shape of hostileShapes) await fetchHostile(shape);
