@@ -32,7 +32,7 @@ interface PanelProps {
 
 export function Panel({ store, capture, now, theme }: PanelProps) {
   const selected = store.detailsOpen.value ? store.selected.value : null;
-  // Booleans, not the lists: the panel re-renders when a row appears or goes, not on every update of a burst.
+  // Booleans, not the lists: the panel re-renders when the first row appears or the last goes, not on every update.
   const hasRows = useComputed(() => store.visible.value.length > 0).value;
   const filteredOut = useComputed(() => store.errorCount.value > 0).value;
   return (
@@ -40,7 +40,12 @@ export function Panel({ store, capture, now, theme }: PanelProps) {
       <Toolbar store={store} capture={capture} />
       <RateLimitStrip chips={store.rateLimits.value} now={now} />
       <div class={`fl-main${selected === null ? '' : ' fl-split'}`}>
-        {hasRows ? <Timeline store={store} now={now} /> : <EmptyState filtered={filteredOut} />}
+        {/* The timeline stays mounted when empty: the first errors after a Clear (often a burst) only add
+            rows, instead of building the grid and measuring its height while they pour in. */}
+        <div class="fl-list">
+          <Timeline store={store} now={now} />
+          {!hasRows && <EmptyState filtered={filteredOut} />}
+        </div>
         {selected !== null && <Details entry={selected} now={now} onClose={() => (store.detailsOpen.value = false)} />}
       </div>
     </div>

@@ -10,8 +10,13 @@ import type { PanelStore } from './store.ts';
 export const ROW_HEIGHT = 21;
 /** Rows rendered above and below the viewport so fast scrolling shows no blank band. */
 const OVERSCAN = 10;
+/**
+ * Rows rendered above the view while it follows new rows. During a burst every row in view changes at
+ * each update, so each extra row is paid for again and again; a few cover the first frame of a scroll up.
+ */
+const FOLLOW_OVERSCAN = 3;
 /** Viewport height assumed before layout has measured one (and in layout-less test DOMs). */
-const FALLBACK_VIEWPORT = 600;
+export const FALLBACK_VIEWPORT = 600;
 
 export const COLUMNS = ['Time', 'Method', 'Path', 'Status', 'Format', 'Code', 'Message', 'Retry'] as const;
 
@@ -49,13 +54,13 @@ function ErrorRow(props: { entry: ErrorEntry; index: number; selected: boolean; 
       data-code={error.code ?? ''}
       onClick={() => props.onPick(entry)}
     >
-      <div role="gridcell" class="fl-cell fl-dim">{formatTime(exchange.receivedAt)}</div>
+      <div role="gridcell" class="fl-cell fl-fits fl-dim">{formatTime(exchange.receivedAt)}</div>
       <div role="gridcell" class="fl-cell">{exchange.method}</div>
       <div role="gridcell" class="fl-cell" title={exchange.url}>{entry.path}</div>
-      <div role="gridcell" class={`fl-cell fl-status${error.errorIn2xx ? ' fl-in2xx' : ''}`} title={error.errorIn2xx ? `error inside a ${error.status} response` : undefined}>
+      <div role="gridcell" class={`fl-cell fl-fits fl-status${error.errorIn2xx ? ' fl-in2xx' : ''}`} title={error.errorIn2xx ? `error inside a ${error.status} response` : undefined}>
         {error.status}
       </div>
-      <div role="gridcell" class="fl-cell">
+      <div role="gridcell" class="fl-cell fl-fits">
         <span class="fl-badge">{error.format}</span>
       </div>
       <div role="gridcell" class="fl-cell fl-mono" title={error.code ?? undefined}>{error.code ?? ''}</div>
@@ -77,10 +82,10 @@ function NavigationRow({ entry, index }: { entry: NavigationEntry; index: number
   );
 }
 
-/** The visible index range [start, end) for a scroll position. */
-export function visibleRange(scrollTop: number, viewport: number, total: number): { start: number; end: number } {
-  const start = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const end = Math.min(total, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+/** The visible index range [start, end) for a scroll position, with `overscan` rows either side. */
+export function visibleRange(scrollTop: number, viewport: number, total: number, overscan = OVERSCAN): { start: number; end: number } {
+  const start = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - overscan);
+  const end = Math.min(total, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + overscan);
   return { start, end };
 }
 
@@ -98,7 +103,9 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
   const selectedKey = store.selectedKey.value;
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
-  const [scrollTop, setScrollTop] = useState(0);
+  // An object, so that every user scroll renders: while following, our own scroll events are skipped
+  // (see onScroll) and the offset last stored may equal the one the user scrolls to.
+  const [scrolled, setScrolled] = useState({ top: 0 });
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
 
   useLayoutEffect(() => {
@@ -118,19 +125,32 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
   const contentHeight = rows.length * ROW_HEIGHT + bottomPad;
 
   // Following new rows: the bottom is known from the measured viewport, so the rows there render in the
-  // same pass, and nothing is read back from layout right after the rows changed.
+  // same pass. The scroll itself waits for the next frame: writing scrollTop right after the rows changed
+  // would lay them out inside this task (a forced layout); in the frame that layout happens once anyway.
   const bottomTop = Math.max(0, contentHeight - viewport);
   const following = atBottom.current;
+  /** Where this component last scrolled to by itself, so its own scroll events are not taken for the user's. */
+  const followedTo = useRef<number | null>(null);
   useLayoutEffect(() => {
-    const el = scroller.current;
-    if (el !== null && atBottom.current) el.scrollTop = bottomTop;
+    if (!atBottom.current) return;
+    const frame = requestAnimationFrame(() => {
+      const el = scroller.current;
+      if (el === null || !atBottom.current) return;
+      el.scrollTop = bottomTop;
+      followedTo.current = el.scrollTop;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [bottomTop]);
 
   const onScroll = (): void => {
     const el = scroller.current;
     if (el === null) return;
+    // The event of our own follow scroll arrives a frame late, maybe after newer rows were rendered
+    // below it: it says nothing about the user leaving the bottom.
+    if (atBottom.current && el.scrollTop === followedTo.current) return;
+    followedTo.current = null;
     atBottom.current = el.scrollTop + viewport >= contentHeight - ROW_HEIGHT;
-    setScrollTop(el.scrollTop);
+    setScrolled({ top: el.scrollTop });
   };
 
   const select = (entry: ErrorEntry, open: boolean): void => {
@@ -164,7 +184,7 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
     }
   };
 
-  const { start, end } = visibleRange(following ? bottomTop : scrollTop, viewport, rows.length);
+  const { start, end } = following ? visibleRange(bottomTop, viewport, rows.length, FOLLOW_OVERSCAN) : visibleRange(scrolled.top, viewport, rows.length);
   const rendered = rows.slice(start, end);
   // Rows are keyed by their slot in the rendered window, not by entry: when the view moves on (following
   // new rows, or at the cap, where every update drops the oldest) the same elements take the new rows'

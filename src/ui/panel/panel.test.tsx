@@ -18,6 +18,7 @@ import {
 } from '../testing/seed-exchanges.ts';
 import { settingKeys } from './settings.ts';
 import { DEFAULT_RENDER_EVERY_MS } from './store.ts';
+import { FALLBACK_VIEWPORT, ROW_HEIGHT } from './Timeline.tsx';
 import { usePanelHarness, type PanelHarness } from './test-harness.ts';
 
 const panel = usePanelHarness();
@@ -97,6 +98,106 @@ describe('timeline', () => {
     expect(rows().length).toBeGreaterThan(0);
     expect(rows().length).toBeLessThan(80);
     expect(panel.root().querySelector('[role="grid"]')?.getAttribute('aria-rowcount')).toBe('10001');
+  });
+
+  describe('scrolling', () => {
+    const scroller = (): HTMLElement => {
+      const found = panel.root().querySelector<HTMLElement>('.fl-scroller');
+      if (found === null) throw new Error('no timeline scroller');
+      return found;
+    };
+    const rowIndexes = (): number[] => rows().map((r) => Number(r.getAttribute('aria-rowindex')));
+    /** Whether the row with this aria-rowindex lies wholly inside the scroller's view (no layout here: computed). */
+    const inView = (rowIndex: number): boolean => {
+      const top = (rowIndex - 2) * ROW_HEIGHT;
+      return top >= scroller().scrollTop && top + ROW_HEIGHT <= scroller().scrollTop + FALLBACK_VIEWPORT;
+    };
+    const scrollBy = (el: HTMLElement, top: number): void => {
+      el.scrollTop = top;
+      fireEvent.scroll(el);
+    };
+    /**
+     * Time for the next update of the timeline, then for the frame after it, where the view follows
+     * (act() renders at its end, so the follow scroll is requested only then).
+     */
+    const settle = async (): Promise<void> => {
+      await advance(DEFAULT_RENDER_EVERY_MS);
+      await advance(20);
+    };
+    /** Mounts the panel on `count` errors and waits until all of them are shown (they arrive in batches). */
+    const mountWith = async (count: number): Promise<FakeCaptureSource> => {
+      const source = new FakeCaptureSource();
+      source.emitExchanges(Array.from({ length: count }, (_, i) => hostupNotFound(T0 + i)));
+      await mount(source);
+      await settle(); // the first batch shows at once, the others at the next update
+      await settle();
+      expect(countText()).toBe(`${count} errors`);
+      return source;
+    };
+
+    it('follows the newest error, with few rows above the view rendered while it does', async () => {
+      const source = await mountWith(500);
+      expect(Math.max(...rowIndexes())).toBe(501);
+      expect(inView(501)).toBe(true);
+      const rendered = rows().length;
+      expect(rendered).toBeLessThanOrEqual(Math.ceil(FALLBACK_VIEWPORT / ROW_HEIGHT) + 4);
+
+      source.emitExchanges(Array.from({ length: 100 }, (_, i) => hostupNotFound(T0 + 500 + i)));
+      await settle();
+      expect(Math.max(...rowIndexes())).toBe(601);
+      expect(inView(601)).toBe(true);
+      expect(rows()).toHaveLength(rendered);
+    });
+
+    it('stays where the user scrolled while new errors arrive, and follows again at the bottom', async () => {
+      const source = await mountWith(500);
+      scrollBy(scroller(), 0);
+      await advance(20);
+      expect(Math.min(...rowIndexes())).toBe(2);
+
+      source.emitExchanges(Array.from({ length: 100 }, (_, i) => hostupNotFound(T0 + 500 + i)));
+      await settle();
+      expect(scroller().scrollTop).toBe(0);
+      expect(Math.min(...rowIndexes())).toBe(2);
+      expect(countText()).toBe('600 errors');
+
+      scrollBy(scroller(), 600 * ROW_HEIGHT - FALLBACK_VIEWPORT);
+      await advance(20);
+      source.emitExchanges([hostupNotFound(T0 + 600)]);
+      await settle();
+      expect(inView(602)).toBe(true);
+    });
+
+    it('does not take its own follow scroll, reported after newer rows rendered, for the user leaving the bottom', async () => {
+      // Frames run by hand: the browser reports a scroll a frame late, when newer rows may already be rendered.
+      const frames = new Map<number, FrameRequestCallback>();
+      let nextFrame = 1;
+      vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
+        frames.set(nextFrame, callback);
+        return nextFrame++;
+      });
+      vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id));
+      const runFrame = (): void => {
+        const due = [...frames.values()];
+        frames.clear();
+        for (const callback of due) callback(0);
+      };
+      try {
+        const source = await mountWith(500); // without frames, the store flushes on its timer
+        runFrame();
+        const followed = scroller().scrollTop;
+        expect(inView(501)).toBe(true);
+
+        source.emitExchanges(Array.from({ length: 100 }, (_, i) => hostupNotFound(T0 + 500 + i)));
+        await settle();
+        scrollBy(scroller(), followed); // the event of the scroll above, arriving now
+        await advance(20);
+        runFrame();
+        expect(inView(601)).toBe(true);
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    });
   });
 
   it('keeps each row’s zebra stripe while the view moves on to newer rows', async () => {
