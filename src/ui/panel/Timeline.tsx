@@ -186,10 +186,10 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
 
   const { start, end } = following ? visibleRange(bottomTop, viewport, rows.length, FOLLOW_OVERSCAN) : visibleRange(scrolled.top, viewport, rows.length);
   const rendered = rows.slice(start, end);
-  // Rows are keyed by their slot in the rendered window, not by entry: when the view moves on (following
-  // new rows, or at the cap, where every update drops the oldest) the same elements take the new rows'
-  // text instead of being torn down and rebuilt, so the browser restyles only what changed.
-  const slot = (index: number): number => index % Math.max(1, end - start);
+  // Rows are keyed by their place in the rendered window, not by entry: when the view moves on (following
+  // new rows, or at the cap, where every update drops the oldest) or the window changes size (the panel
+  // resized, the rate-limit strip appearing with the first limits of a burst, following or not), the same
+  // elements take the new rows' text instead of being torn down and rebuilt, and none moves in the DOM.
   return (
     <div
       class="fl-grid"
@@ -212,9 +212,9 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
         <div role="rowgroup" class="fl-rows" style={{ height: `${contentHeight}px` }}>
           {rendered.map((entry, i) =>
             entry.kind === 'error' ? (
-              <ErrorRow key={slot(start + i)} entry={entry} index={start + i} selected={entry.key === selectedKey} now={now} onPick={(e) => select(e, true)} />
+              <ErrorRow key={i} entry={entry} index={start + i} selected={entry.key === selectedKey} now={now} onPick={(e) => select(e, true)} />
             ) : (
-              <NavigationRow key={slot(start + i)} entry={entry} index={start + i} />
+              <NavigationRow key={i} entry={entry} index={start + i} />
             ),
           )}
         </div>

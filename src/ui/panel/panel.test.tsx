@@ -149,6 +149,17 @@ describe('timeline', () => {
       expect(rows()).toHaveLength(rendered);
     });
 
+    it('shows newer rows in the same row elements, in place, as the view follows them', async () => {
+      const source = await mountWith(500);
+      const before = rows();
+      source.emitExchanges(Array.from({ length: 7 }, (_, i) => hostupNotFound(T0 + 500 + i)));
+      await settle();
+      expect(Math.max(...rowIndexes())).toBe(508);
+      // Same elements in the same DOM order: nothing rebuilt, nothing moved (a move restyles the row).
+      expect(rows()).toHaveLength(before.length);
+      expect(rows().every((row, i) => row === before[i])).toBe(true);
+    });
+
     it('stays where the user scrolled while new errors arrive, and follows again at the bottom', async () => {
       const source = await mountWith(500);
       scrollBy(scroller(), 0);
