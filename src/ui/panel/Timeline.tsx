@@ -126,11 +126,10 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
 
   // Following new rows: the bottom is known from the measured viewport, so the rows there render in the
   // same pass. Scrolling there lays the new rows out now, in this task, and leaves the frame only the
-  // paint: two halves of the work, instead of one frame doing both (measured: the longest task of a
-  // burst is shorter this way).
+  // paint: the work of an update in two halves (measured: a burst's longest task is shorter this way).
   const bottomTop = Math.max(0, contentHeight - viewport);
   const following = atBottom.current;
-  /** Where this component last scrolled to by itself, so its own scroll events are not taken for the user's. */
+  /** Where this component last scrolled to by itself: the scroll events of its own scrolls need no render. */
   const followedTo = useRef<number | null>(null);
   useLayoutEffect(() => {
     const el = scroller.current;
