@@ -1,4 +1,5 @@
 import { advise } from './advice/index.ts';
+import { serverRetryDirective } from './advice/server-directive.ts';
 import { essenceOf, readBody } from './body.ts';
 import { statusEntry } from './catalog/index.ts';
 import { headerMap, type Exchange, type HeaderMap } from './exchange.ts';
@@ -156,6 +157,7 @@ function buildError(
     missingScope: fields.missingScope ?? null,
     throttled: fields.throttled ?? false,
     notRetryable: fields.notRetryable ?? false,
+    serverRetry: serverRetryDirective(headers),
     delay,
     rateLimit,
     receivedAt: exchange.receivedAt,

@@ -18,6 +18,7 @@ function input(overrides: Partial<AdviceInput>): AdviceInput {
     missingScope: null,
     throttled: false,
     notRetryable: false,
+    serverRetry: null,
     delay: null,
     rateLimit: null,
     receivedAt: T,
@@ -26,6 +27,23 @@ function input(overrides: Partial<AdviceInput>): AdviceInput {
 }
 
 describe('advise', () => {
+  it('follows the server’s own retry header (Stripe-Should-Retry, x-should-retry) and says so', () => {
+    const stop = advise(input({ status: 500, format: 'stripe', method: 'POST', serverRetry: { retry: false, header: 'Stripe-Should-Retry' } }));
+    expect(stop.retry).toMatchObject({ retryable: false, backoff: null });
+    expect(stop.advice).toMatch(/^The server says not to retry this request \(Stripe-Should-Retry: false\): it may already have been applied/);
+
+    const go = advise(input({ status: 400, serverRetry: { retry: true, header: 'x-should-retry' } }));
+    expect(go.retry).toMatchObject({ retryable: true, source: 'backoff' });
+    expect(go.advice).toMatch(/^The server says to retry this request \(x-should-retry: true\)\. .*full jitter/);
+
+    const agrees = advise(input({ status: 503, serverRetry: { retry: true, header: 'Stripe-Should-Retry' } }));
+    expect(agrees.advice).toBe(`The server says to retry this request (Stripe-Should-Retry: true). ${advise(input({ status: 503 })).advice}`);
+
+    const rejected = advise(input({ status: 400, serverRetry: { retry: false, header: 'x-should-retry' } }));
+    expect(rejected.advice).toMatch(/^The server says not to retry this request \(x-should-retry: false\)\. /);
+    expect(rejected.advice).not.toContain('already have been applied'); // a 400 was refused, not applied
+  });
+
   it('honours the server delay on a 429 and counts from the response', () => {
     const { retry, advice } = advise(input({ status: 429, delay: { afterMs: 12_000, source: 'retry-after', exact: true } }));
     expect(retry).toMatchObject({ retryable: true, afterMs: 12_000, retryAt: T + 12_000, source: 'retry-after', exact: true, backoff: null });

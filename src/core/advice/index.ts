@@ -10,6 +10,7 @@ import { describeBackoff } from './backoff.ts';
 import { formatDuration } from './duration.ts';
 import { mayApplyTwice } from './idempotency.ts';
 import { judge, QUOTA_WINDOW_MS, throttleNote, type Judgement } from './judge.ts';
+import type { ServerRetryDirective } from './server-directive.ts';
 
 export interface AdviceInput {
   readonly status: number;
@@ -24,6 +25,8 @@ export interface AdviceInput {
   readonly missingScope: string | null;
   readonly throttled: boolean;
   readonly notRetryable: boolean;
+  /** The server's own word on retrying (Stripe-Should-Retry, x-should-retry), which overrides ours. */
+  readonly serverRetry: ServerRetryDirective | null;
   readonly delay: DelayReading | null;
   readonly rateLimit: RateLimitState | null;
   readonly receivedAt: number;

@@ -62,7 +62,24 @@ export function throttleNote(input: AdviceInput): string {
   return parts.length > 0 ? parts.join('; ') : 'retrying sooner fails again and can prolong the limit';
 }
 
+/** The server's retry header decides; our own reasoning follows it where it agrees (overruled, it would argue the other way). */
+function obeyServer(judgement: Judgement, input: AdviceInput): Judgement {
+  const directive = input.serverRetry;
+  if (directive === null) return judgement;
+  const applied = input.status >= 500 ? ': it may already have been applied, so check its outcome before sending it again' : '';
+  const said = directive.retry
+    ? `The server says to retry this request (${directive.header}: true).`
+    : `The server says not to retry this request (${directive.header}: false)${applied}.`;
+  const agrees = directive.retry === judgement.retryable;
+  const lead = agrees && judgement.lead !== null ? `${said} ${judgement.lead}` : said;
+  return { ...judgement, retryable: directive.retry, lead, throttled: directive.retry && judgement.throttled };
+}
+
 export function judge(input: AdviceInput): Judgement {
+  return obeyServer(judgeByClient(input), input);
+}
+
+function judgeByClient(input: AdviceInput): Judgement {
   const rule = statusRule(input.status);
   const throttled = isThrottled(input);
   const plan = throttled ? THROTTLE_BACKOFF : (rule.backoff ?? TRANSIENT_BACKOFF);
