@@ -12,7 +12,7 @@ import type { HeaderMap } from './exchange.ts';
 const ERROR_MEMBER = /"errors"\s*:\s*\[\s*[{"]|"error"\s*:\s*\{|"ok"\s*:\s*false|"success"\s*:\s*false|"status"\s*:\s*"(?:fail|error)"/;
 
 /** Header names of the rate-limit dialects (envelopes.md §C): a coarse test; the rate-limit parser decides. */
-const RATE_LIMIT_HEADER = /ratelimit|rate-limit|retry-after|api-call-limit/;
+const RATE_LIMIT_HEADER = /ratelimit|rate-limit|retry-after|api-call-limit|^x-(?:app|ad-account|business-use-case)-usage$/;
 
 /** True when a success response may carry an error: in its body, or (gRPC-Web trailers-only) in `grpc-status`. */
 export function mayCarryErrorInSuccess(bodyText: string, headers: HeaderMap): boolean {

@@ -7,6 +7,7 @@ import type { HeaderMap } from '../exchange.ts';
 import type { RateLimitState } from '../model.ts';
 import { readBodyHint } from './body-hints.ts';
 import type { DelayReading } from './delay.ts';
+import { readMetaUsage } from './dialects/meta-usage.ts';
 import { readNamedDimensions } from './dialects/named-dimensions.ts';
 import { readRateLimitDraft } from './dialects/ratelimit-draft.ts';
 import { readShopify } from './dialects/shopify.ts';
@@ -33,7 +34,7 @@ export interface DelayInput {
 }
 
 /** Dialects in the order their readings win ties: the IETF fields first, vendor spellings after. */
-const DIALECTS: readonly Dialect[] = [readStructured, readRateLimitDraft, readXRateLimit, readNamedDimensions, readShopify];
+const DIALECTS: readonly Dialect[] = [readStructured, readRateLimitDraft, readXRateLimit, readNamedDimensions, readShopify, readMetaUsage];
 
 /** §C5 step 7.3–7.5: which kinds of reset count as a retry delay, in precedence order. */
 const RESET_PRECEDENCE: readonly ResetSource[] = ['ratelimit-header', 'reset-header', 'vendor-duration'];

@@ -288,3 +288,29 @@ describe('measured from the moment of the response', () => {
     expect(readRateLimit(headers({ 'content-type': 'application/json', 'Retry-After': '3' }), T)).toBeNull();
   });
 });
+
+describe('Meta usage headers (JSON percents)', () => {
+  it('reads X-App-Usage as percent left of the counter closest to its limit', () => {
+    expect(readRateLimit(headers({ 'X-App-Usage': '{"call_count":28,"total_time":25,"total_cputime":61}' }), T)).toMatchObject({
+      bucket: 'meta:app',
+      limit: 100,
+      remaining: 39,
+      resetAt: null,
+    });
+  });
+
+  it('reads a Business Use Case in wait as exhausted, its minutes to regain access as an estimated reset', () => {
+    const buc = { 'X-Business-Use-Case-Usage': '{"1234567890":[{"type":"ads_management","call_count":95,"total_cputime":20,"total_time":20,"estimated_time_to_regain_access":19}]}' };
+    expect(readRateLimit(headers(buc), T)).toMatchObject({ bucket: 'meta:ads_management:1234567890', remaining: 0, resetAt: T + 19 * 60_000 });
+    expect(delay(buc, { status: 400 })).toEqual({ afterMs: 19 * 60_000, source: 'reset-header', exact: false });
+  });
+
+  it('ignores malformed or hostile values instead of throwing', () => {
+    for (const value of ['{', 'null', '[]', '{"call_count":"lots"}', `{"call_count":${'9'.repeat(400)}}`, 'x'.repeat(10_000)]) {
+      expect(readRateLimit(headers({ 'X-App-Usage': value }), T), value.slice(0, 20)).toBeNull();
+    }
+    const prototype = headers({ 'X-Business-Use-Case-Usage': '{"__proto__":[{"type":"ads_insights","call_count":50}]}' });
+    expect(readRateLimit(prototype, T)).toMatchObject({ remaining: 50 });
+    expect(({} as Record<string, unknown>)['type']).toBeUndefined();
+  });
+});
