@@ -3,8 +3,9 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Exchange, HttpHeader } from '../../core/exchange.ts';
 import { httpUrl } from '../../core/json.ts';
-import type { DecodedError, FieldError, RateLimitState, RetryVerdict } from '../../core/model.ts';
+import type { DecodedError, RateLimitState, RetryVerdict } from '../../core/model.ts';
 import { formatCountdown, retryLabel } from '../format.ts';
+import { FieldErrorsTable } from '../FieldErrorsTable.tsx';
 import { testIds } from '../testids.ts';
 import { RequestBody, ResponseBody } from './BodyView.tsx';
 import { CopyButton, CopySnippets, IncludeSecretsToggle } from './CopySnippets.tsx';
@@ -26,29 +27,6 @@ function Field({ name, children }: { name: string; children: ComponentChildren }
       <dt>{name}</dt>
       <dd>{children}</dd>
     </>
-  );
-}
-
-function FieldErrorsTable({ errors }: { errors: readonly FieldError[] }) {
-  return (
-    <table class="fl-table" data-testid={testIds.fieldErrorsTable}>
-      <thead>
-        <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Message</th>
-          <th scope="col">Code</th>
-        </tr>
-      </thead>
-      <tbody>
-        {errors.map((fe, i) => (
-          <tr key={i}>
-            <td class="fl-mono">{fe.path}</td>
-            <td>{fe.message}</td>
-            <td class="fl-mono">{fe.code ?? ''}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 
@@ -173,7 +151,7 @@ export function Details({ entry, now, onClose }: { entry: ErrorEntry; now: Reado
         </Section>
         {error.fieldErrors.length > 0 && (
           <Section title={`Field errors (${error.fieldErrors.length})`}>
-            <FieldErrorsTable errors={error.fieldErrors} />
+            <FieldErrorsTable errors={error.fieldErrors} class="fl-table" />
           </Section>
         )}
         {error.rateLimit !== null && (

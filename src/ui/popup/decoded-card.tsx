@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
-import type { DecodedError, FieldError } from '../../core/model.ts';
+import type { DecodedError } from '../../core/model.ts';
+import { FieldErrorsTable } from '../FieldErrorsTable.tsx';
 import { testIds } from '../testids.ts';
 import { RateLimitLine, RetryDetails, RetryStatus } from './countdowns.tsx';
 import { SafeLink } from './safe-link.tsx';
@@ -8,32 +9,6 @@ interface DecodedCardProps {
   readonly error: DecodedError;
   readonly now: ReadonlySignal<number>;
   readonly statusText?: string | undefined;
-}
-
-function FieldErrorsTable({ errors }: { readonly errors: readonly FieldError[] }) {
-  return (
-    <table class="fl-fields" data-testid={testIds.fieldErrorsTable}>
-      <caption>Field errors</caption>
-      <thead>
-        <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Problem</th>
-          <th scope="col">Code</th>
-        </tr>
-      </thead>
-      <tbody>
-        {errors.map((field, i) => (
-          <tr key={i}>
-            <td>
-              <code>{field.path}</code>
-            </td>
-            <td>{field.message}</td>
-            <td>{field.code ?? ''}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }
 
 /** Everything decoded from one error, the same fields the panel's details show. Response data is text only. */
@@ -108,7 +83,7 @@ export function DecodedCard({ error, now, statusText }: DecodedCardProps) {
       <p class="fl-advice" data-testid={testIds.advice}>
         {error.advice}
       </p>
-      {error.fieldErrors.length > 0 && <FieldErrorsTable errors={error.fieldErrors} />}
+      {error.fieldErrors.length > 0 && <FieldErrorsTable errors={error.fieldErrors} class="fl-fields" caption="Field errors" />}
       {error.bodyNote !== null && <p class="fl-muted">{error.bodyNote}</p>}
     </section>
   );
