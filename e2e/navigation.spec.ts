@@ -3,6 +3,7 @@ import { seedFixtures, type Fixture } from '../src/core/fixtures/index.ts';
 import { testIds } from '../src/ui/testids.ts';
 import type { DemoServer } from './demo/server.ts';
 import { openDemoSession, type DemoSession } from './support/demo-session.ts';
+import { fireFixture } from './support/demo-traffic.ts';
 import {
   clickInPanel,
   panelChecked,
@@ -30,12 +31,7 @@ function seed(index: number): Fixture {
   return fixture;
 }
 
-async function fire(fixture: Fixture): Promise<void> {
-  const body = browser.page.locator('body');
-  const sent = Number(await body.getAttribute('data-sent'));
-  await browser.page.click(`[data-fixture="${fixture.name}"]`);
-  await expect(body).toHaveAttribute('data-sent', String(sent + 1));
-}
+const fire = (fixture: Fixture): Promise<void> => fireFixture(browser.page, fixture.name);
 
 async function rowPaths(): Promise<string[]> {
   return (await panelRows(panel)).map((row) => row.text.split('\t').find((cell) => cell.startsWith('/api/')) ?? row.text);

@@ -5,6 +5,7 @@ import { testIds } from '../src/ui/testids.ts';
 import { demoCredentials } from './demo/calls.ts';
 import type { DemoServer } from './demo/server.ts';
 import { openDemoSession, type DemoSession } from './support/demo-session.ts';
+import { fireFixture } from './support/demo-traffic.ts';
 import {
   clickInPanel,
   panelChecked,
@@ -29,13 +30,7 @@ let server: DemoServer;
 let browser: ChromiumWithExtension;
 let panel: FaultlinePanel;
 
-/** Clicks a fixture's button on the demo page and waits for its answer. */
-async function fire(fixture: Fixture): Promise<void> {
-  const body = browser.page.locator('body');
-  const sent = Number(await body.getAttribute('data-sent'));
-  await browser.page.click(`[data-fixture="${fixture.name}"]`);
-  await expect(body).toHaveAttribute('data-sent', String(sent + 1));
-}
+const fire = (fixture: Fixture): Promise<void> => fireFixture(browser.page, fixture.name);
 
 test.beforeAll(async () => {
   session = await openDemoSession();

@@ -4,7 +4,9 @@ import { renderResponse } from '../src/core/fixtures/render.ts';
 import { popupTestIds } from '../src/ui/popup/testids.ts';
 import { testIds } from '../src/ui/testids.ts';
 import { openDemoSession, type DemoSession } from './support/demo-session.ts';
+import { fireFixture } from './support/demo-traffic.ts';
 import { panelRows, showFaultlinePanel, type ChromiumWithExtension, type FaultlinePanel } from './support/extension.ts';
+import { countdownSeconds } from './support/seed-rows.ts';
 
 /**
  * The toolbar popup of the built extension in real Chromium, opened as a tab at its own URL: the quick
@@ -45,18 +47,7 @@ async function openPopup(): Promise<Page> {
 }
 
 /** Clicks a fixture's button on the demo page and waits for its answer. */
-async function fire(name: string): Promise<void> {
-  const body = browser.page.locator('body');
-  const sent = Number(await body.getAttribute('data-sent'));
-  await browser.page.click(`[data-fixture="${name}"]`);
-  await expect(body).toHaveAttribute('data-sent', String(sent + 1));
-}
-
-/** "retry in 0:25" → 25 (seconds), or null for any other text. */
-function countdownSeconds(text: string | null): number | null {
-  const match = /retry in (\d+):(\d{2})/.exec(text ?? '');
-  return match === null ? null : Number(match[1]) * 60 + Number(match[2]);
-}
+const fire = (name: string): Promise<void> => fireFixture(browser.page, name);
 
 test.beforeAll(async () => {
   session = await openDemoSession();

@@ -5,7 +5,7 @@ import { testIds } from '../../src/ui/testids.ts';
 import { demoCredentials, errorCalls } from '../demo/calls.ts';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { clickInPanel, panelChecked, panelRows, panelText, type FaultlinePanel } from '../support/extension.ts';
-import { launchFirefoxWithExtension, openDevtoolsAndWaitForRecording, showFaultlinePanel, type FirefoxWithExtension } from '../support/firefox.ts';
+import { fireFixtureInFirefox, launchFirefoxWithExtension, openDevtoolsAndWaitForRecording, showFaultlinePanel, type FirefoxWithExtension } from '../support/firefox.ts';
 import { countdownSeconds, firstOfEachSeed, longRateLimit, rowOf } from '../support/seed-rows.ts';
 
 /**
@@ -21,14 +21,7 @@ let server: DemoServer;
 let firefox: FirefoxWithExtension;
 let panel: FaultlinePanel;
 
-const sentCount = (): Promise<number> => firefox.evaluateInTab<number>(firefox.tab, 'Number(document.body.dataset.sent ?? 0)');
-
-/** Clicks a fixture's button on the demo page and waits for its answer. */
-async function fire(fixture: Fixture): Promise<void> {
-  const sent = await sentCount();
-  await firefox.evaluateInTab(firefox.tab, `document.querySelector(${JSON.stringify(`[data-fixture="${fixture.name}"]`)}).click()`);
-  await expect.poll(sentCount).toBe(sent + 1);
-}
+const fire = (fixture: Fixture): Promise<void> => fireFixtureInFirefox(firefox, fixture.name);
 
 const panelTheme = (): Promise<string | null> => panel.evaluate<string | null>(`document.querySelector('[data-testid="${testIds.panel}"]')?.dataset.theme ?? null`);
 

@@ -3,7 +3,7 @@ import { seedFixtures } from '../../src/core/fixtures/index.ts';
 import { popupTestIds } from '../../src/ui/popup/testids.ts';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { panelRows } from '../support/extension.ts';
-import { launchFirefoxWithExtension, openDevtoolsAndWaitForRecording, showFaultlinePanel, type FirefoxWithExtension } from '../support/firefox.ts';
+import { fireFixtureInFirefox, launchFirefoxWithExtension, openDevtoolsAndWaitForRecording, showFaultlinePanel, type FirefoxWithExtension } from '../support/firefox.ts';
 
 /**
  * The toolbar popup of the built extension in real Firefox ESR, opened at its moz-extension:// URL:
@@ -38,13 +38,7 @@ const recentErrors = (popup: string): Promise<ShownRecentError[]> =>
     status: row.dataset.status ?? '', text: row.textContent,
   }))`);
 
-const sentCount = (): Promise<number> => firefox.evaluateInTab<number>(firefox.tab, 'Number(document.body.dataset.sent ?? 0)');
-
-async function fire(name: string): Promise<void> {
-  const sent = await sentCount();
-  await firefox.evaluateInTab(firefox.tab, `document.querySelector(${JSON.stringify(`[data-fixture="${name}"]`)}).click()`);
-  await expect.poll(sentCount).toBe(sent + 1);
-}
+const fire = (name: string): Promise<void> => fireFixtureInFirefox(firefox, name);
 
 test.beforeAll(async () => {
   server = await startDemoServer();

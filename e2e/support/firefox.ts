@@ -321,3 +321,15 @@ export async function showFaultlinePanel(firefox: FirefoxWithExtension, timeoutM
     },
   };
 }
+
+/** Clicks one fixture's button on the demo page in the inspected tab and waits for its answer. */
+export async function fireFixtureInFirefox(firefox: FirefoxWithExtension, fixtureName: string, timeoutMs = 10_000): Promise<void> {
+  const sent = (): Promise<number> => firefox.evaluateInTab<number>(firefox.tab, 'Number(document.body.dataset.sent ?? 0)');
+  const before = await sent();
+  await firefox.evaluateInTab(firefox.tab, `document.querySelector(${JSON.stringify(`[data-fixture="${fixtureName}"]`)}).click()`);
+  const deadline = Date.now() + timeoutMs;
+  while ((await sent()) < before + 1) {
+    if (Date.now() > deadline) throw new Error(`the demo page did not get an answer for ${fixtureName} within ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}

@@ -23,7 +23,7 @@ export function rowOf(rows: readonly PanelRow[], fixture: Fixture): PanelRow | u
 }
 
 /** "retry in 1:05" → 65 (seconds), or null for any other text. */
-export function countdownSeconds(text: string | undefined): number | null {
+export function countdownSeconds(text: string | null | undefined): number | null {
   const match = /retry in (\d+):(\d{2})/.exec(text ?? '');
   return match === null ? null : Number(match[1]) * 60 + Number(match[2]);
 }
