@@ -5,25 +5,12 @@ import { statusEntry } from './catalog/index.ts';
 import { headerMap, type Exchange, type HeaderMap } from './exchange.ts';
 import type { BodyView, Family, FamilyMatch } from './families/family.ts';
 import { families, successFamilies } from './families/index.ts';
-import { httpUrl, parseJson, prop, text } from './json.ts';
+import { httpUrl, parseJson, prop } from './json.ts';
 import type { Analysis, DecodedError, RateLimitState } from './model.ts';
 import { readRateLimit, readRetryDelay } from './ratelimit/index.ts';
+import { referenceInPage, requestIdFromHeaders } from './request-ids.ts';
+import { readGeneral, type GeneralFields } from './families/general-reader.ts';
 import { mayCarryErrorInSuccess } from './success-gate.ts';
-
-/** Response headers that carry a request or trace id, most specific first. */
-const REQUEST_ID_HEADERS = [
-  'x-request-id',
-  'request-id',
-  'x-github-request-id',
-  'x-amzn-requestid',
-  'x-amz-request-id',
-  'x-ms-request-id',
-  'x-correlation-id',
-  'x-trace-id',
-  'x-cloud-trace-context',
-  'fly-request-id',
-  'cf-ray',
-] as const;
 
 /** Picks the best and the runner-up match: strongest first, recognition order breaks ties. */
 function recognize(view: BodyView, candidates: readonly Family[]): { best: FamilyMatch | null; runnerUp: FamilyMatch | null } {
@@ -45,14 +32,6 @@ function recognize(view: BodyView, candidates: readonly Family[]): { best: Famil
     }
   }
   return { best, runnerUp };
-}
-
-function requestIdFromHeaders(headers: HeaderMap): string | null {
-  for (const name of REQUEST_ID_HEADERS) {
-    const value = text(headers.get(name));
-    if (value !== null) return value;
-  }
-  return null;
 }
 
 function looksLikeJson(source: string): boolean {
@@ -103,7 +82,7 @@ export function analyze(exchange: Exchange): Analysis {
   const { best, runnerUp } = recognize(view, isFailureStatus ? families : successFamilies);
   if (best === null && !isFailureStatus) return { error: null, rateLimit, pending: null };
 
-  const error = buildError(exchange, headers, rateLimit, body.note, json, best, runnerUp);
+  const error = buildError(exchange, headers, rateLimit, body.note, body.text, json, best, runnerUp);
   return { error, rateLimit, pending: null };
 }
 
@@ -112,14 +91,18 @@ function buildError(
   headers: HeaderMap,
   rateLimit: RateLimitState | null,
   bodyNote: string | null,
+  bodyText: string,
   json: unknown,
   best: FamilyMatch | null,
   runnerUp: FamilyMatch | null,
 ): DecodedError {
-  const fields = best?.fields ?? {};
   const status = exchange.status;
+  const fields = best?.fields ?? {};
+  // Whatever the family left empty, the general reader fills from the same body (the fallback family is that reader).
+  const general: GeneralFields | null = best?.family === 'generic-json' ? null : readGeneral(json, status);
   const title = fields.title ?? null;
-  const message = fields.message ?? title ?? statusEntry(status).title;
+  const message = fields.message ?? general?.message ?? title ?? statusEntry(status).title;
+  const familyFieldErrors = fields.fieldErrors ?? [];
   const delay = readRetryDelay({
     status,
     headers,
@@ -134,13 +117,13 @@ function buildError(
     alsoLike: runnerUp !== null && runnerUp.strength >= 2 ? runnerUp.family : null,
     status,
     errorIn2xx: status < 400,
-    code: fields.code ?? null,
+    code: fields.code ?? general?.code ?? null,
     subcode: fields.subcode ?? null,
     title,
     message,
-    fieldErrors: fields.fieldErrors ?? [],
-    requestId: fields.requestId ?? requestIdFromHeaders(headers),
-    docsUrl: httpUrl(fields.docsUrl, exchange.url),
+    fieldErrors: familyFieldErrors.length > 0 ? familyFieldErrors : (general?.fieldErrors ?? []),
+    requestId: fields.requestId ?? general?.requestId ?? requestIdFromHeaders(headers) ?? (json === undefined ? referenceInPage(bodyText) : null),
+    docsUrl: httpUrl(fields.docsUrl, exchange.url) ?? httpUrl(general?.docsUrl, exchange.url),
     rateLimit,
     bodyNote,
   } as const;

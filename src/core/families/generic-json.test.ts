@@ -23,9 +23,9 @@ describe('generic JSON fallback', () => {
     expect(match('{"reason":"Upstream timed out"}')?.fields).toMatchObject({ code: null, message: 'Upstream timed out' });
   });
 
-  it('finds a list of field errors', () => {
+  it('finds a list of field errors and keeps the path as the API wrote it', () => {
     const found = match('{"data":null,"problems":[{"field":"items[0].qty","message":"must be positive","code":"min"}]}', 422);
-    expect(found?.fields.fieldErrors).toEqual([{ path: '/items/0/qty', message: 'must be positive', code: 'min' }]);
+    expect(found?.fields.fieldErrors).toEqual([{ path: 'items[0].qty', message: 'must be positive', code: 'min' }]);
   });
 
   it('reads a top-level list of sentences', () => {
