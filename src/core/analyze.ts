@@ -9,7 +9,8 @@ import { httpUrl, parseJson, prop } from './json.ts';
 import type { Analysis, DecodedError, RateLimitState } from './model.ts';
 import { readRateLimit, readRetryDelay } from './ratelimit/index.ts';
 import { referenceInPage, requestIdFromHeaders } from './request-ids.ts';
-import { readGeneral, type GeneralFields } from './families/general-reader.ts';
+import { isCodeLike, readGeneral, type GeneralFields } from './families/general-reader.ts';
+import { humanizeCode } from './families/lenient.ts';
 import { mayCarryErrorInSuccess } from './success-gate.ts';
 
 /** Picks the best and the runner-up match: strongest first, recognition order breaks ties. */
@@ -99,10 +100,14 @@ function buildError(
   const status = exchange.status;
   const fields = best?.fields ?? {};
   // Whatever the family left empty, the general reader fills from the same body (the fallback family is that reader).
-  const general: GeneralFields | null = best?.family === 'generic-json' ? null : readGeneral(json, status);
+  const general: GeneralFields | null = best?.family === 'generic-json' ? null : readGeneral(json, status, exchange.url);
   const title = fields.title ?? null;
-  const message = fields.message ?? general?.message ?? title ?? statusEntry(status).title;
+  const code = fields.code ?? general?.code ?? null;
+  // A code stands in for a sentence only when the body has none (`rate_limit_exceeded` → "Rate limit exceeded").
+  const message = fields.message ?? general?.message ?? title ?? (code !== null && isCodeLike(code) && !/^\d+$/.test(code) ? humanizeCode(code) : null) ?? statusEntry(status).title;
   const familyFieldErrors = fields.fieldErrors ?? [];
+  // Prefer the reading that names the fields: a family may see the messages but not the spelling of the path key.
+  const fieldErrors = familyFieldErrors.length > 0 && !(familyFieldErrors.every((f) => f.path === '') && (general?.fieldErrors.length ?? 0) > 0) ? familyFieldErrors : (general?.fieldErrors ?? []);
   const delay = readRetryDelay({
     status,
     headers,
@@ -117,11 +122,11 @@ function buildError(
     alsoLike: runnerUp !== null && runnerUp.strength >= 2 ? runnerUp.family : null,
     status,
     errorIn2xx: status < 400,
-    code: fields.code ?? general?.code ?? null,
+    code,
     subcode: fields.subcode ?? null,
     title,
     message,
-    fieldErrors: familyFieldErrors.length > 0 ? familyFieldErrors : (general?.fieldErrors ?? []),
+    fieldErrors,
     requestId: fields.requestId ?? general?.requestId ?? requestIdFromHeaders(headers) ?? (json === undefined ? referenceInPage(bodyText) : null),
     docsUrl: httpUrl(fields.docsUrl, exchange.url) ?? httpUrl(general?.docsUrl, exchange.url),
     rateLimit,

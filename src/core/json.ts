@@ -52,22 +52,17 @@ export function pointerFromSegments(segments: readonly (string | number)[]): str
 }
 
 /**
- * Normalizes the path spellings APIs use to a JSON Pointer: arrays (Zod, FastAPI `loc`), dotted
- * (`items.0.name`, `field_violations.field`), bracketed (`Items[0].Name`, `$.productId`), fragment
- * pointers (`#/slot`) and pointers. A bare field name becomes `/name`.
+ * A field path as the API writes it: a string (`user.name`, `items[0].sku`, `/data/attributes/title`,
+ * `#/slot`) is kept exactly, because that is what a developer greps for in their code and in the API's
+ * docs; only a list of segments (Zod and FastAPI `loc`) is turned into a JSON Pointer, since it has no
+ * written form of its own.
  */
 export function toPointer(path: unknown): string | null {
   if (Array.isArray(path)) {
     const segments = path.filter((s): s is string | number => typeof s === 'string' || typeof s === 'number');
     return segments.length === 0 ? null : pointerFromSegments(segments);
   }
-  const raw = text(path);
-  if (raw === null) return null;
-  if (raw.startsWith('/')) return raw;
-  if (raw.startsWith('#/')) return raw.slice(1);
-  const dotted = raw.replace(/^\$\.?/, '').replace(/\[(\d+|'[^']*'|"[^"]*")\]/g, (_, inner: string) => `.${inner.replace(/^['"]|['"]$/g, '')}`);
-  const segments = dotted.split('.').filter((s) => s !== '');
-  return segments.length === 0 ? null : pointerFromSegments(segments);
+  return text(path);
 }
 
 /** Parses JSON, returning undefined instead of throwing. */

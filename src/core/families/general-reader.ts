@@ -67,6 +67,7 @@ const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['type', 5],
   ['name', 6],
   ['errorname', 1],
+  ['id', 7],
 ]);
 /** Keys whose values must be distinctive (not a plain word) to count as a code. */
 const LOOSE_CODE_KEYS = new Set(['type', 'name', 'status', 'reason']);
@@ -101,18 +102,40 @@ const REQUEST_ID_KEY = /^(?:x)?(?:request|req|trace|correlation|debug|incident|s
 const DOCS_KEY = /^(?:documentation|docs?|help|moreinfo(?:rmation)?|info|learnmore|reference|seealso|errordoc|errordocs|errorinfo|support|troubleshooting)(?:url|uri|link|href|page)?$|^(?:doc|docs|help|info|link|more)(?:url|uri|link|href)$/;
 
 /** Link relations that point at documentation (RFC 8288 `help`, `describedby`, JSON:API `about`). */
-const DOCS_RELATION = /^(?:help|about|describedby|documentation|docs|related|type)$/i;
+const DOCS_RELATION = /^(?:help|about|describedby|type)$|doc|info|learn|more|support|troubleshoot/i;
 
 /** Keys under which the values filling a message's placeholders live. */
 const PARAM_KEYS = new Set(['params', 'parameters', 'args', 'arguments', 'values', 'variables', 'vars', 'context', 'data', 'meta', 'metadata', 'details', 'extensions', 'messageparameters', 'placeholders', 'substitutions', 'replacements']);
 
-/** Path keys of a field-error item (normalized). */
-const PATH_KEYS = new Set(['field', 'fieldname', 'path', 'loc', 'location', 'param', 'parameter', 'paramname', 'pointer', 'property', 'propertypath', 'propertyname', 'attribute', 'attr', 'key', 'source', 'target', 'instancepath', 'datapath', 'jsonpath', 'element', 'input', 'name']);
+/**
+ * Path keys of a field-error item (normalized), by how surely they name the field: `field`, `invalidField`,
+ * `fieldName`, `propertyPath`, `param`, `badParameter`, `pointer`, `loc`… and, last, keys that only sometimes do.
+ */
+const PATH_KEY_RANKS: readonly RegExp[] = [
+  /^(?:\w*field(?:name|path)?|fieldid)$/,
+  /^(?:\w*path|pointer|loc|\w*property(?:name)?|\w*param(?:eter)?(?:name)?|\w*attribute|attr)$/,
+  /^(?:source|target|element|input|key|name|location)$/,
+];
+function pathKeyRank(name: string): number {
+  return PATH_KEY_RANKS.findIndex((pattern) => pattern.test(name));
+}
 /** Message keys of a field-error item (normalized), by preference. */
 const ITEM_MESSAGE_KEYS = ['message', 'msg', 'errormessage', 'defaultmessage', 'description', 'detail', 'reason', 'error', 'title', 'text', 'issue'];
 const ITEM_CODE_KEYS = ['code', 'errorcode', 'type', 'rule', 'reason', 'kind', 'validator', 'keyword'];
 /** Container names that hold a field → message(s) map. */
-const FIELD_MAP_KEY = /(?:errors?|violations?|invalid|validation|fields?|failures?|problems?|issues?|messages?)$/;
+const FIELD_MAP_KEY = /(?:errors|violations?|invalid\w*|validation\w*|fields|failures|problems|issues|messages)$/;
+/** Keys that make an object an error envelope rather than a field → message map. */
+const ENVELOPE_KEYS = new Set(['message', 'msg', 'detail', 'description', 'code', 'errorcode', 'type', 'documentationurl', 'status', 'title']);
+
+/** Keys holding a link that is documentation only when it is not the request's own URL. */
+const BARE_LINK_KEYS = new Set(['url', 'uri', 'href', 'link']);
+
+/** The link, unless it points at the request itself (same origin and path). */
+function notTheRequest(link: string | null, requestUrl: string): string | null {
+  if (link === null) return null;
+  const strip = (url: string): string => url.split(/[?#]/)[0]?.replace(/\/$/, '') ?? url;
+  return requestUrl !== '' && strip(link) === strip(requestUrl) ? null : link;
+}
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>()[\]{}]{4,500}/;
 
@@ -175,6 +198,8 @@ function codeOf(key: string, value: unknown, status: number): string | null {
   const found = text(value);
   if (found === null || !isCodeLike(found)) return null;
   if (String(status) === found) return null;
+  // An `id` names the error only when it is a word, not a resource's id (Heroku, DigitalOcean: `"id": "not_found"`).
+  if (key === 'id') return /^[a-z]+(?:_[a-z]+)*$/.test(found) ? found : null;
   return LOOSE_CODE_KEYS.has(key) || key === 'error' ? (isDistinctiveCode(found) || (key === 'error' && isCodeLike(found)) ? found : null) : found;
 }
 
@@ -214,6 +239,7 @@ function pathOf(value: unknown): string | null {
 
 function itemField(item: JsonRecord): FieldError | null {
   let path: string | null = null;
+  let pathRank = Infinity;
   let message: string | null = null;
   let messageRank = Infinity;
   let code: string | null = null;
@@ -221,7 +247,14 @@ function itemField(item: JsonRecord): FieldError | null {
   for (const key of Object.keys(item).slice(0, MAX_ITEMS)) {
     const name = normalizeKey(key);
     const value = item[key];
-    if (path === null && PATH_KEYS.has(name)) path = pathOf(value);
+    const p = pathKeyRank(name);
+    if (p >= 0 && p < pathRank) {
+      const found = pathOf(value);
+      if (found !== null) {
+        path = found;
+        pathRank = p;
+      }
+    }
     const m = ITEM_MESSAGE_KEYS.indexOf(name);
     if (m >= 0 && m < messageRank) {
       const found = isRecord(value) ? localized(value) : text(value);
@@ -256,6 +289,7 @@ function fieldErrorList(list: readonly unknown[]): FieldError[] | null {
 
 /** `{field: "msg" | ["msg", …] | {message}}`; nested maps (`{user: {name: [...]}}`) get a JSON Pointer. */
 function fieldErrorMap(map: JsonRecord): FieldError[] | null {
+  if (Object.keys(map).slice(0, MAX_ITEMS).filter((key) => ENVELOPE_KEYS.has(normalizeKey(key))).length >= 2) return null;
   const out: FieldError[] = [];
   const visit = (node: JsonRecord, at: readonly string[], depth: number): boolean => {
     for (const key of Object.keys(node).slice(0, MAX_ITEMS)) {
@@ -307,7 +341,7 @@ function docsFromLinks(value: unknown): string | null {
   return null;
 }
 
-function visitRecord(node: JsonRecord, depth: number, status: number, found: Found, root: unknown): void {
+function visitRecord(node: JsonRecord, depth: number, status: number, found: Found, root: unknown, requestUrl: string): void {
   const base = depth * 100;
   for (const key of Object.keys(node).slice(0, MAX_ITEMS)) {
     const name = normalizeKey(key);
@@ -324,22 +358,24 @@ function visitRecord(node: JsonRecord, depth: number, status: number, found: Fou
       found.requestId = better(found.requestId, id !== null && id.length <= 200 && !/\s/.test(id) ? id : null, base);
     }
     if (DOCS_KEY.test(name)) found.docsUrl = better(found.docsUrl, httpLink(value), base);
+    // A bare `url` next to an error says where to read about it (Heroku), unless it only echoes the request.
+    if (BARE_LINK_KEYS.has(name)) found.docsUrl = better(found.docsUrl, notTheRequest(httpLink(value), requestUrl), base + 2);
     if (name === 'links' || name === 'link') found.docsUrl = better(found.docsUrl, docsFromLinks(value), base + 1);
     if (found.fieldErrors === null && isRecord(value) && FIELD_MAP_KEY.test(name)) found.fieldErrors = fieldErrorMap(value);
   }
   // One field error spelled out on the error object itself (`{field: "email", message: "…"}`).
   if (found.fieldErrors === null && depth > 0) {
     const single = itemField(node);
-    if (single !== null && Object.keys(node).some((key) => PATH_KEYS.has(normalizeKey(key)) && normalizeKey(key) !== 'name' && normalizeKey(key) !== 'key' && normalizeKey(key) !== 'source')) {
+    if (single !== null && Object.keys(node).some((key) => pathKeyRank(normalizeKey(key)) === 0 && text(node[key]) !== null)) {
       found.fieldErrors = [single];
     }
   }
 }
 
 /** Reads what it can from any JSON body; every field is null (or empty) when nothing fits. */
-export function readGeneral(json: unknown, status: number): GeneralFields {
+export function readGeneral(json: unknown, status: number, requestUrl = ''): GeneralFields {
   const found: Found = { code: null, message: null, fieldErrors: null, requestId: null, docsUrl: null };
-  if (typeof json === 'object' && json !== null) walk(json, status, found);
+  if (typeof json === 'object' && json !== null) walk(json, status, found, requestUrl);
   const message = found.message?.value ?? null;
   return {
     code: found.code?.value ?? null,
@@ -350,7 +386,7 @@ export function readGeneral(json: unknown, status: number): GeneralFields {
   };
 }
 
-function walk(root: object, status: number, found: Found): void {
+function walk(root: object, status: number, found: Found, requestUrl: string): void {
   let level: unknown[] = [root];
   let nodes = 0;
   for (let depth = 0; depth <= MAX_DEPTH && level.length > 0; depth++) {
@@ -363,7 +399,7 @@ function walk(root: object, status: number, found: Found): void {
         found.message = better(found.message, text(node[0]), depth * 100 + 50);
         next.push(...node.slice(0, MAX_ITEMS));
       } else if (isRecord(node)) {
-        visitRecord(node, depth, status, found, root);
+        visitRecord(node, depth, status, found, root, requestUrl);
         for (const key of Object.keys(node).slice(0, MAX_ITEMS)) next.push(node[key]);
       }
     }

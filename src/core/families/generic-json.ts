@@ -7,7 +7,7 @@ import { readGeneral } from './general-reader.ts';
 
 function match(view: BodyView): FamilyMatch | null {
   if (view.status < 400 || typeof view.json !== 'object' || view.json === null) return null;
-  const found = readGeneral(view.json, view.status);
+  const found = readGeneral(view.json, view.status, view.url);
   if (found.message === null && found.code === null && found.fieldErrors.length === 0) return null;
   return { family: 'generic-json', strength: 1, fields: found };
 }

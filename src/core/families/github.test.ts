@@ -9,7 +9,7 @@ describe('github', () => {
       documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue',
     });
     expect(error?.fieldErrors).toEqual([
-      { path: '/title', message: 'title is too long (maximum is 256 characters)', code: 'custom' },
+      { path: 'title', message: 'title is too long (maximum is 256 characters)', code: 'custom' },
       { path: '', message: 'Label does not exist' },
     ]);
   });

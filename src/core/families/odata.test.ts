@@ -24,6 +24,6 @@ describe('odata', () => {
 
   it('uses the top-level target as the field when no details name one', () => {
     const error = decodeResponse(400, { error: { code: 'InvalidValue', message: 'Display name is required.', target: 'displayName' } });
-    expect(error?.fieldErrors).toEqual([{ path: '/displayName', message: 'Display name is required.' }]);
+    expect(error?.fieldErrors).toEqual([{ path: 'displayName', message: 'Display name is required.' }]);
   });
 });

@@ -33,8 +33,8 @@ describe('problem-details', () => {
     const error = decodeResponse(400, body, { mime: 'application/problem+json' });
     expect(error?.format).toBe('aspnet-problem');
     expect(error?.fieldErrors).toEqual([
-      { path: '/__proto__', message: 'bad proto' },
-      { path: '/constructor', message: 'bad ctor' },
+      { path: '__proto__', message: 'bad proto' },
+      { path: 'constructor', message: 'bad ctor' },
       { path: '', message: 'A non-empty request body is required.' },
     ]);
     expect(({} as Record<string, unknown>)['0']).toBeUndefined();
@@ -44,7 +44,7 @@ describe('problem-details', () => {
     const errors = Array.from({ length: 50_000 }, (_, i) => ({ pointer: `#/items/${i}`, detail: 'invalid' }));
     const error = decodeResponse(422, { type: 'https://example.net/invalid', title: 'Invalid', status: 422, errors }, { mime: 'application/problem+json' });
     expect(error?.fieldErrors).toHaveLength(100);
-    expect(error?.fieldErrors[99]).toEqual({ path: '/items/99', message: 'invalid' });
+    expect(error?.fieldErrors[99]).toEqual({ path: '#/items/99', message: 'invalid' });
   });
 
   it('reports Spring only when `instance` is the request path and the type is blank', () => {

@@ -5,8 +5,8 @@ import { bodyView } from './test-view.ts';
 const fields = (body: unknown) => simple.match(bodyView(JSON.stringify(body)))?.fields;
 
 describe('simple envelope', () => {
-  it('reads a snake_case, dotted or UPPER_SNAKE error as the code and humanizes it when there is no message', () => {
-    expect(fields({ error: 'forbidden' })).toMatchObject({ code: 'forbidden', message: 'Forbidden' });
+  it('reads a snake_case, dotted or UPPER_SNAKE error as the code and leaves the sentence to the pipeline when there is none', () => {
+    expect(fields({ error: 'forbidden' })).toMatchObject({ code: 'forbidden', message: null });
     expect(fields({ error: 'card.declined', message: 'Declined' })).toMatchObject({ code: 'card.declined', message: 'Declined' });
     expect(fields({ error: 'RATE_LIMITED' })).toMatchObject({ code: 'RATE_LIMITED' });
   });
@@ -26,7 +26,7 @@ describe('simple envelope', () => {
   });
 
   it('ignores members of the wrong type instead of failing the body', () => {
-    expect(fields({ error: 'bad_input', message: 42, details: 'nope', requestId: {} })).toMatchObject({ code: 'bad_input', message: 'Bad input', fieldErrors: [], requestId: null });
+    expect(fields({ error: 'bad_input', message: 42, details: 'nope', requestId: {} })).toMatchObject({ code: 'bad_input', message: null, fieldErrors: [], requestId: null });
   });
 
   it('does not match bodies without an error member, or with an empty one', () => {

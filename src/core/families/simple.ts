@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { codeText, isRecord, prop, text } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
-import { codeLike, firstText, humanizeCode, maybe, str } from './lenient.ts';
+import { codeLike, firstText, maybe, str } from './lenient.ts';
 import { serializedIssues, validationFieldErrors } from './validation-issues.ts';
 
 /** §B2 rule 21: a lower-case word/snake/dotted string or an UPPER_SNAKE string is a machine code, not prose. */
@@ -54,7 +54,7 @@ function matchFlat(json: unknown): FamilyMatch | null {
       code: isCode ? error : null,
       // A prose `error` next to a `message` is the summary of it (`{"error":"Not Found","message":"No route"}`).
       title: !isCode && message !== null && issuesInError === null ? error : null,
-      message: message ?? (isCode ? humanizeCode(error) : issuesInError === null ? error : null),
+      message: message ?? (isCode || issuesInError !== null ? null : error),
       fieldErrors: firstFieldErrors(
         () => validationFieldErrors(body.details),
         () => validationFieldErrors(json),
@@ -85,7 +85,7 @@ function matchNested(json: unknown): FamilyMatch | null {
     strength: success === false ? 2 : 1,
     fields: {
       code,
-      message: message ?? (code !== null && CODE_SHAPED.test(code) ? humanizeCode(code) : null),
+      message,
       fieldErrors,
       requestId: firstText(error.requestId, error.request_id, error.traceId, error.trace_id, parsed.data.requestId, parsed.data.request_id),
     },

@@ -6,7 +6,7 @@ describe('Zod output as field errors', () => {
   it('reads an issues list with array and string paths, keeping the issue code', () => {
     expect(validationFieldErrors([{ code: 'too_small', path: ['items', 0, 'qty'], message: 'Too small' }, { path: 'email', message: 'Required' }])).toEqual([
       { path: '/items/0/qty', message: 'Too small', code: 'too_small' },
-      { path: '/email', message: 'Required' },
+      { path: 'email', message: 'Required' },
     ]);
   });
 
