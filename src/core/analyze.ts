@@ -5,9 +5,9 @@ import { statusEntry } from './catalog/index.ts';
 import { headerMap, type Exchange, type HeaderMap } from './exchange.ts';
 import type { BodyView, Family, FamilyMatch } from './families/family.ts';
 import { families, successFamilies } from './families/index.ts';
-import { httpUrl, parseJson, prop } from './json.ts';
-import type { Analysis, DecodedError, RateLimitState } from './model.ts';
-import { readRateLimit, readRetryDelay } from './ratelimit/index.ts';
+import { httpUrl, parseJson } from './json.ts';
+import type { Analysis, DecodedError } from './model.ts';
+import { readPendingDelay, readRateLimitReport, readRetryDelay, withBodyQuotas, type RateLimitReport } from './ratelimit/index.ts';
 import { referenceInPage, requestIdFromHeaders } from './request-ids.ts';
 import { isCodeLike, readGeneral, type GeneralFields } from './families/general-reader.ts';
 import { humanizeCode } from './families/lenient.ts';
@@ -41,16 +41,12 @@ function looksLikeJson(source: string): boolean {
 }
 
 /** A 202 that says "not ready yet" (Discord search index, async jobs): pending, not an error. */
-function pendingOf(status: number, json: unknown, headers: HeaderMap, receivedAt: number): Analysis['pending'] {
+function pendingOf(status: number, report: RateLimitReport, json: unknown, headers: HeaderMap, receivedAt: number): Analysis['pending'] {
   if (status !== 202) return null;
-  const retryAfter = prop(json, 'retry_after');
-  if (typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter >= 0) {
-    return { retryAt: receivedAt + retryAfter * 1000 };
-  }
-  const header = headers.get('retry-after');
-  if (header === undefined) return null;
-  const seconds = Number(header);
-  return { retryAt: Number.isFinite(seconds) && seconds >= 0 ? receivedAt + seconds * 1000 : null };
+  const delay = readPendingDelay(report, json, headers, receivedAt);
+  if (delay !== null) return { retryAt: receivedAt + delay.afterMs };
+  // A retry header the parser cannot read still says "ask again later", just not when.
+  return headers.has('retry-after') ? { retryAt: null } : null;
 }
 
 /**
@@ -59,7 +55,8 @@ function pendingOf(status: number, json: unknown, headers: HeaderMap, receivedAt
  */
 export function analyze(exchange: Exchange): Analysis {
   const headers = headerMap(exchange.responseHeaders);
-  const rateLimit = readRateLimit(headers, exchange.receivedAt);
+  const report = readRateLimitReport(headers, exchange.receivedAt);
+  const rateLimit = report.state;
   const isFailureStatus = exchange.status >= 400;
 
   const body = readBody(exchange.body);
@@ -68,7 +65,7 @@ export function analyze(exchange: Exchange): Analysis {
   const json = mustParse && looksLikeJson(body.text) ? parseJson(body.text) : undefined;
 
   if (!isFailureStatus) {
-    const pending = pendingOf(exchange.status, json, headers, exchange.receivedAt);
+    const pending = pendingOf(exchange.status, report, json, headers, exchange.receivedAt);
     if (pending !== null || !bodyMayHoldError) return { error: null, rateLimit, pending };
   }
 
@@ -83,14 +80,15 @@ export function analyze(exchange: Exchange): Analysis {
   const { best, runnerUp } = recognize(view, isFailureStatus ? families : successFamilies);
   if (best === null && !isFailureStatus) return { error: null, rateLimit, pending: null };
 
-  const error = buildError(exchange, headers, rateLimit, body.note, body.text, json, best, runnerUp);
-  return { error, rateLimit, pending: null };
+  const errorReport = withBodyQuotas(report, json, headers, exchange.receivedAt);
+  const error = buildError(exchange, headers, errorReport, body.note, body.text, json, best, runnerUp);
+  return { error, rateLimit: errorReport.state, pending: null };
 }
 
 function buildError(
   exchange: Exchange,
   headers: HeaderMap,
-  rateLimit: RateLimitState | null,
+  report: RateLimitReport,
   bodyNote: string | null,
   bodyText: string,
   json: unknown,
@@ -108,8 +106,10 @@ function buildError(
   const familyFieldErrors = fields.fieldErrors ?? [];
   // Prefer the reading that names the fields: a family may see the messages but not the spelling of the path key.
   const fieldErrors = familyFieldErrors.length > 0 && !(familyFieldErrors.every((f) => f.path === '') && (general?.fieldErrors.length ?? 0) > 0) ? familyFieldErrors : (general?.fieldErrors ?? []);
+  const rateLimit = report.state;
   const delay = readRetryDelay({
     status,
+    report,
     headers,
     receivedAt: exchange.receivedAt,
     json,

@@ -51,6 +51,8 @@ export type FamilyId =
   | 'html-page'
   | 'plain-text'
   | 'generic-json'
+  /** An error inside a 1xx–3xx response in a dialect no family knows (a false success flag, an error object, failed bulk items). */
+  | 'generic-in-2xx'
   /** No body, or a body nothing could be read from: the status alone says it is an error. */
   | 'status-only';
 

@@ -3,7 +3,8 @@ import { analyze } from './analyze.ts';
 import { headerMap } from './exchange.ts';
 import { fixtures } from './fixtures/index.ts';
 import { fixtureExchange } from './fixtures/render.ts';
-import { mayCarryErrorInSuccess, mayCarryRateLimit } from './success-gate.ts';
+import { successFamilies } from './families/index.ts';
+import { allSuccessHints, mayCarryErrorInSuccess, mayCarryRateLimit } from './success-gate.ts';
 
 const now = Date.UTC(2026, 10, 22, 12);
 
@@ -21,5 +22,11 @@ describe('the success gate', () => {
     const headers = headerMap([{ name: 'Content-Type', value: 'application/json' }, { name: 'ETag', value: '"abc"' }]);
     expect(mayCarryErrorInSuccess('{"orders":[{"id":1,"status":"paid","message":"ok","code":3}],"errors":[]}', headers)).toBe(false);
     expect(mayCarryRateLimit(headers)).toBe(false);
+  });
+});
+
+describe('the success hints', () => {
+  it('come from every family tried on 2xx bodies, so none is silently dropped', () => {
+    expect(new Set(allSuccessHints)).toEqual(new Set(successFamilies.map((family) => family.successHints)));
   });
 });

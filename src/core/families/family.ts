@@ -35,6 +35,17 @@ export interface FamilyFields {
   readonly missingScope?: string | null;
 }
 
+/**
+ * How a family recognizes, without parsing, that a success response may carry its error. Run on every
+ * response, so they must stay cheap: one regex over the body text, a test of the header names.
+ */
+export interface SuccessHints {
+  /** Matches the raw body text of a response that may hold this family's error. */
+  readonly body?: RegExp;
+  /** Matches a (lower-case) response header name that marks an error (gRPC-Web `grpc-status`). */
+  readonly header?: RegExp;
+}
+
 export interface FamilyMatch {
   /** The family id reported (a module may report a sub-variant, e.g. `aspnet-problem`). */
   readonly family: FamilyId;
@@ -54,10 +65,11 @@ export interface Family {
    */
   readonly order: number;
   /**
-   * True for families whose errors arrive inside 1xx–3xx responses (GraphQL, Slack, JSON-RPC, JSend,
-   * Twitter v2 partial errors). Only these are tried on 2xx bodies, and a match there is an error.
+   * Set for families whose errors arrive inside 1xx–3xx responses (GraphQL, Slack, JSON-RPC, JSend, Twitter v2
+   * partial errors, the general 2xx dialects): the cheap tests that say a success response may hold one. Only
+   * these families are tried on 2xx bodies, only bodies their hints let through are parsed, and a match is an error.
    */
-  readonly inSuccess?: boolean;
+  readonly successHints?: SuccessHints;
   /** Returns null when the body is not this family. Must not throw. */
   match(view: BodyView): FamilyMatch | null;
 }

@@ -7,6 +7,7 @@ import type { Family } from './family.ts';
 import { fastapi } from './fastapi.ts';
 import { fhir } from './fhir.ts';
 import { genericJson } from './generic-json.ts';
+import { generalInSuccess } from './general-in-success.ts';
 import { grpcWeb } from './grpc-web.ts';
 import { htmlPage } from './html-page.ts';
 import { jira } from './jira.ts';
@@ -54,4 +55,5 @@ export const frameworksAndVendors: readonly Family[] = [
   springLegacy,
   simple,
   genericJson,
+  generalInSuccess,
 ];

@@ -5,8 +5,11 @@
  */
 import { z } from 'zod';
 import { codeText, isRecord, text } from '../json.ts';
-import type { BodyView, Family, FamilyMatch } from './family.ts';
+import type { BodyView, Family, FamilyMatch, SuccessHints } from './family.ts';
 import { anything, keysWithin, listOf, MAX_ITEMS, maybe } from './lenient.ts';
+
+/** A non-empty GraphQL `errors` list of objects. */
+export const graphqlSuccessHints: SuccessHints = { body: /"errors"\s*:\s*\[\s*\{/ };
 
 const GRAPHQL_MIME = 'application/graphql-response+json';
 const RESPONSE_KEYS = new Set(['data', 'errors', 'extensions']);
@@ -48,4 +51,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** GraphQL `errors[]` (§B2 rule 8a), in 2xx too: only a non-empty list is an error. */
-export const graphql: Family = { id: 'graphql', order: 81, inSuccess: true, match };
+export const graphql: Family = { id: 'graphql', order: 81, successHints: graphqlSuccessHints, match };

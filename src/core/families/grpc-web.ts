@@ -4,7 +4,10 @@
  * block, and `grpc-retry-pushback-ms` tells when (or whether) to retry.
  */
 import { z } from 'zod';
-import type { BodyView, Family, FamilyMatch } from './family.ts';
+import type { BodyView, Family, FamilyMatch, SuccessHints } from './family.ts';
+
+/** Trailers-only gRPC-Web errors: the status is a header. */
+export const grpcWebSuccessHints: SuccessHints = { header: /^grpc-status$/ };
 
 /** google/rpc/code.proto names, indexed by code (§D4). */
 const CODE_NAMES = [
@@ -89,4 +92,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** gRPC reports failures with HTTP 200 and a non-zero grpc-status, so it is tried on 2xx responses too. */
-export const grpcWeb: Family = { id: 'grpc-web', order: 1, inSuccess: true, match };
+export const grpcWeb: Family = { id: 'grpc-web', order: 1, successHints: grpcWebSuccessHints, match };

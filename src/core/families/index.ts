@@ -6,4 +6,4 @@ import { frameworksAndVendors } from './frameworks-and-vendors.ts';
 export const families: readonly Family[] = [...standardsAndPlatforms, ...frameworksAndVendors].sort((a, b) => a.order - b.order);
 
 /** The families tried on 1xx–3xx bodies. */
-export const successFamilies: readonly Family[] = families.filter((f) => f.inSuccess === true);
+export const successFamilies: readonly Family[] = families.filter((f) => f.successHints !== undefined);

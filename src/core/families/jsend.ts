@@ -4,8 +4,11 @@
  */
 import { z } from 'zod';
 import { isRecord, prop, text } from '../json.ts';
-import type { BodyView, Family, FamilyMatch } from './family.ts';
+import type { BodyView, Family, FamilyMatch, SuccessHints } from './family.ts';
 import { anything, codeLike, fieldErrorsFromMessageMap, keysWithin, str } from './lenient.ts';
+
+/** A JSend `fail` or `error` status. */
+export const jsendSuccessHints: SuccessHints = { body: /"status"\s*:\s*"(?:fail|error)"/ };
 
 const JSEND_KEYS = new Set(['status', 'data', 'message', 'code']);
 
@@ -37,4 +40,4 @@ function match(view: BodyView): FamilyMatch | null {
  * JSend `status` fail/error, in 2xx too. Not in §B2: ordered just before the simple envelopes (rule 21),
  * which it refines.
  */
-export const jsend: Family = { id: 'jsend', order: 205, inSuccess: true, match };
+export const jsend: Family = { id: 'jsend', order: 205, successHints: jsendSuccessHints, match };

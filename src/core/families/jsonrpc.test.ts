@@ -7,10 +7,11 @@ describe('jsonrpc', () => {
     expect(error).toMatchObject({ format: 'jsonrpc', code: '-32005', title: 'Server error', message: 'limit exceeded', errorIn2xx: true });
   });
 
-  it('does not report results, other versions or non-integer codes', () => {
+  it('does not report results, and leaves other versions and non-integer codes to the general 2xx reader', () => {
     expect(decodeResponse(200, { jsonrpc: '2.0', id: 1, result: '0x1' })).toBeNull();
     expect(decodeResponse(200, [{ jsonrpc: '2.0', id: 1, result: '0x1' }])).toBeNull();
-    expect(decodeResponse(200, { jsonrpc: '1.0', id: 1, error: { code: -32601, message: 'x' } })).toBeNull();
-    expect(decodeResponse(200, { jsonrpc: '2.0', id: 1, error: { code: '-32601', message: 'x' } })).toBeNull();
+    // Still an error object in a 200: not JSON-RPC 2.0 as specified, but an error all the same.
+    expect(decodeResponse(200, { jsonrpc: '1.0', id: 1, error: { code: -32601, message: 'x' } })?.format).toBe('generic-in-2xx');
+    expect(decodeResponse(200, { jsonrpc: '2.0', id: 1, error: { code: '-32601', message: 'x' } })?.format).toBe('generic-in-2xx');
   });
 });

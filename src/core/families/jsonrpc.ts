@@ -4,8 +4,11 @@
  */
 import { z } from 'zod';
 import { isRecord, prop, text } from '../json.ts';
-import type { BodyView, Family, FamilyMatch } from './family.ts';
+import type { BodyView, Family, FamilyMatch, SuccessHints } from './family.ts';
 import { MAX_ITEMS } from './lenient.ts';
+
+/** A JSON-RPC `error` object. */
+export const jsonrpcSuccessHints: SuccessHints = { body: /"error"\s*:\s*\{/ };
 
 /** The codes the specification reserves, by name. */
 const RESERVED: ReadonlyMap<number, string> = new Map([
@@ -38,4 +41,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** JSON-RPC 2.0 error responses (§B2 rule 4), in 2xx too. */
-export const jsonrpc: Family = { id: 'jsonrpc', order: 40, inSuccess: true, match };
+export const jsonrpc: Family = { id: 'jsonrpc', order: 40, successHints: jsonrpcSuccessHints, match };

@@ -5,8 +5,11 @@
  */
 import { z } from 'zod';
 import { prop } from '../json.ts';
-import type { BodyView, Family, FamilyMatch } from './family.ts';
+import type { BodyView, Family, FamilyMatch, SuccessHints } from './family.ts';
 import { firstText, humanizeCode, listOf, maybe } from './lenient.ts';
+
+/** Slack's `ok: false`. */
+export const slackSuccessHints: SuccessHints = { body: /"ok"\s*:\s*false/ };
 
 const Body = z.object({
   ok: z.literal(false),
@@ -31,4 +34,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** Slack `{ok:false, error}` (§B2 rule 3), in 2xx too. */
-export const slack: Family = { id: 'slack', order: 30, inSuccess: true, match };
+export const slack: Family = { id: 'slack', order: 30, successHints: slackSuccessHints, match };

@@ -7,8 +7,11 @@
 import { z } from 'zod';
 import { isRecord, text, type JsonRecord } from '../json.ts';
 import type { FieldError } from '../model.ts';
-import type { BodyView, Family, FamilyFields, FamilyMatch } from './family.ts';
+import type { BodyView, Family, FamilyFields, FamilyMatch, SuccessHints } from './family.ts';
 import { firstText, keysWithin, listOf, MAX_ITEMS, maybe, str } from './lenient.ts';
+
+/** Twitter v2 partial errors: a non-empty `errors` list next to `data`. */
+export const twitterSuccessHints: SuccessHints = { body: /"errors"\s*:\s*\[\s*\{/ };
 
 const HOSTS = new Set(['api.twitter.com', 'api.x.com']);
 const PROBLEM_TYPE = /^https:\/\/api\.(?:twitter|x)\.com\/2\/problems\/([\w-]+)$/;
@@ -93,4 +96,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** Twitter/X v2 problems and 200 partial errors, v1.1 code lists (§B2 rules 8d/8e), in 2xx too. */
-export const twitter: Family = { id: 'twitter', order: 84, inSuccess: true, match };
+export const twitter: Family = { id: 'twitter', order: 84, successHints: twitterSuccessHints, match };

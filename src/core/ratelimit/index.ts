@@ -1,11 +1,12 @@
 /**
- * Rate-limit state and retry delays from any header dialect (envelopes.md §C). Everything is measured
+ * Rate-limit state and retry delays from any header dialect (docs/engine.md, "Rate limits"). Everything is measured
  * from the moment the response was received, on the server's clock corrected to the receiver's, so a
  * HAR decoded a week later gives the same answers.
  */
 import type { HeaderMap } from '../exchange.ts';
 import type { RateLimitState } from '../model.ts';
 import { readBodyHint } from './body-hints.ts';
+import { readBodyQuotas } from './body-quota.ts';
 import type { DelayReading } from './delay.ts';
 import { readMetaUsage } from './dialects/meta-usage.ts';
 import { readNamedDimensions } from './dialects/named-dimensions.ts';
@@ -21,13 +22,25 @@ import { clampDelay } from './values.ts';
 
 export type { DelayReading } from './delay.ts';
 
+/**
+ * Everything the rate-limit headers of one response say, read once: the limits of every dialect, the
+ * explicit retry delay (Retry-After and siblings) and the state to display. The displayed state, the
+ * retry delay of an error and the "not ready yet" time of a 202 all derive from this one report.
+ */
+export interface RateLimitReport {
+  readonly limits: readonly LimitReading[];
+  readonly retryAfter: DelayReading | null;
+  readonly state: RateLimitState | null;
+}
+
 export interface DelayInput {
   readonly status: number;
+  readonly report: RateLimitReport;
   readonly headers: HeaderMap;
   readonly receivedAt: number;
   /** The parsed body (for generic hints such as `retry_after`, `retryAfterSeconds`, `retry_after_ms`). */
   readonly json: unknown;
-  /** The decoded human message (for "Please retry in 20.7s", "Try again in 3 minutes"). */
+  /** The decoded human message (for "Please retry in 20.7s", "Try again in 3 minutes", "try after <time>"). */
   readonly message: string | null;
   /** A delay the family read from its own structure (Google RetryInfo, Kubernetes retryAfterSeconds). */
   readonly familyDelayMs: number | null;
@@ -36,17 +49,32 @@ export interface DelayInput {
 /** Dialects in the order their readings win ties: the IETF fields first, vendor spellings after. */
 const DIALECTS: readonly Dialect[] = [readStructured, readRateLimitDraft, readXRateLimit, readNamedDimensions, readShopify, readMetaUsage];
 
-/** §C5 step 7.3–7.5: which kinds of reset count as a retry delay, in precedence order. */
+/** Which kinds of reset count as a retry delay, in precedence order: `RateLimit t`/`Reset-After`, a `*-Reset` header, a vendor duration. */
 const RESET_PRECEDENCE: readonly ResetSource[] = ['ratelimit-header', 'reset-header', 'vendor-duration'];
 
-function readAllLimits(headers: HeaderMap, receivedAt: number): LimitReading[] {
-  const companionMs = readRetryAfter(headers, receivedAt)?.afterMs ?? null;
-  return DIALECTS.flatMap((dialect) => dialect({ headers, receivedAt, companionMs }));
+function reportOf(limits: readonly LimitReading[], retryAfter: DelayReading | null): RateLimitReport {
+  return { limits, retryAfter, state: pickForDisplay(limits)?.state ?? null };
 }
 
-/** Reads the rate-limit state of any header dialect (envelopes.md §C2–C3), or null when none is present. */
+/** Reads the rate-limit headers of a response, every dialect, once. */
+export function readRateLimitReport(headers: HeaderMap, receivedAt: number): RateLimitReport {
+  const retryAfter = readRetryAfter(headers, receivedAt);
+  const companionMs = retryAfter?.afterMs ?? null;
+  return reportOf(
+    DIALECTS.flatMap((dialect) => dialect({ headers, receivedAt, companionMs })),
+    retryAfter,
+  );
+}
+
+/** The report with the quota objects an error body states (limit / remaining / reset) added to the header limits. */
+export function withBodyQuotas(report: RateLimitReport, json: unknown, headers: HeaderMap, receivedAt: number): RateLimitReport {
+  const quotas = readBodyQuotas(json, headers, receivedAt);
+  return quotas.length === 0 ? report : reportOf([...report.limits, ...quotas], report.retryAfter);
+}
+
+/** The rate-limit state of any header dialect, or null when none is present. */
 export function readRateLimit(headers: HeaderMap, receivedAt: number): RateLimitState | null {
-  return pickForDisplay(readAllLimits(headers, receivedAt))?.state ?? null;
+  return readRateLimitReport(headers, receivedAt).state;
 }
 
 function fromFamily(ms: number | null): DelayReading | null {
@@ -55,7 +83,7 @@ function fromFamily(ms: number | null): DelayReading | null {
 
 /** A reset is a retry delay only for a limit that is exhausted (or, on a 429, any limit). */
 function fromLimits(input: DelayInput): DelayReading | null {
-  const binding = bindingLimits(readAllLimits(input.headers, input.receivedAt), input.status);
+  const binding = bindingLimits(input.report.limits, input.status);
   for (const source of RESET_PRECEDENCE) {
     const reading = latestReset(binding.filter((r) => r.resetSource === source));
     const resetAt = reading?.state.resetAt ?? null;
@@ -64,13 +92,21 @@ function fromLimits(input: DelayInput): DelayReading | null {
   return null;
 }
 
-/** When may the client retry? Precedence of envelopes.md §C5 step 7. */
+/**
+ * When may the client retry? The server's explicit retry header first, then a delay the family read from its
+ * own structure, a retry hint in the body, the reset of an exhausted limit, and last a sentence in the message.
+ */
 export function readRetryDelay(input: DelayInput): DelayReading | null {
   return (
-    readRetryAfter(input.headers, input.receivedAt) ??
+    input.report.retryAfter ??
     fromFamily(input.familyDelayMs) ??
     readBodyHint(input.json, input.headers, input.receivedAt) ??
     fromLimits(input) ??
-    readMessageDelay(input.message)
+    readMessageDelay(input.message, input.headers, input.receivedAt)
   );
+}
+
+/** When a "not ready yet" answer (a 202) says to ask again: its retry header or a body hint, or null. */
+export function readPendingDelay(report: RateLimitReport, json: unknown, headers: HeaderMap, receivedAt: number): DelayReading | null {
+  return report.retryAfter ?? readBodyHint(json, headers, receivedAt);
 }

@@ -3,6 +3,9 @@
  * 2.5s" / "in 84ms" / "in 6m0s" (OpenAI), "Try again in 3 minutes" (Reddit), "Expected available in
  * 5 seconds" (DRF). Always inexact: a sentence is not a contract.
  */
+import type { HeaderMap } from '../exchange.ts';
+import { toReceiverClock } from './clock.ts';
+import { parseAbsoluteTime } from './dates.ts';
 import type { DelayReading } from './delay.ts';
 import { clampDelay, parseDuration } from './values.ts';
 
@@ -28,11 +31,27 @@ function fromWords(message: string): number | null {
   return unit === undefined ? null : Number(match[1]) * unit[1];
 }
 
+/**
+ * "Please try after 2026-11-22T12:01:30Z" (Akamai), "retry after Sun, 22 Nov 2026 12:01:30 GMT", "available
+ * again at …", "blocked until …": an absolute time after a retry word, on the server's clock.
+ */
+const AT_TIME = new RegExp(
+  String.raw`\b(?:retry|try(?: it)? again|try|wait|available(?: again)?|blocked|banned|locked|suspended|unavailable|resets?)\b[^.;]{0,40}?\b(?:after|until|till|at|on)\s+` +
+    String.raw`(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?\s*(?:Z|[+-]\d{2}:?\d{2})?|[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)`,
+  'i',
+);
+
+function fromTime(message: string, headers: HeaderMap, receivedAt: number): number | null {
+  const found = AT_TIME.exec(message)?.[1];
+  const at = found === undefined ? null : parseAbsoluteTime(found, receivedAt);
+  return at === null ? null : toReceiverClock(at, headers, receivedAt) - receivedAt;
+}
+
 /** The delay a message states, or null. */
-export function readMessageDelay(message: string | null): DelayReading | null {
+export function readMessageDelay(message: string | null, headers: HeaderMap, receivedAt: number): DelayReading | null {
   if (message === null) return null;
   const head = message.slice(0, MAX_MESSAGE_CHARS);
   const compact = COMPACT.exec(head);
-  const ms = (compact === null ? null : parseDuration(compact[1] ?? '')) ?? fromWords(head);
+  const ms = (compact === null ? null : parseDuration(compact[1] ?? '')) ?? fromWords(head) ?? fromTime(head, headers, receivedAt);
   return ms === null ? null : { afterMs: clampDelay(ms), source: 'message-text', exact: false };
 }

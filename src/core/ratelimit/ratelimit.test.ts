@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headerMap, type HeaderMap } from '../exchange.ts';
-import { readRateLimit, readRetryDelay, type DelayInput } from './index.ts';
+import { readRateLimit, readRateLimitReport, readRetryDelay, type DelayInput } from './index.ts';
 import { MAX_DELAY_MS } from './values.ts';
 
 const T = Date.UTC(2026, 10, 22, 12, 0, 0);
@@ -12,7 +12,7 @@ function headers(record: Record<string, string>): HeaderMap {
 
 function delay(record: Record<string, string>, extra: Partial<DelayInput> = {}) {
   const map = headers(record);
-  return readRetryDelay({ status: 429, headers: map, receivedAt: T, json: undefined, message: null, familyDelayMs: null, ...extra });
+  return readRetryDelay({ status: 429, report: readRateLimitReport(map, T), headers: map, receivedAt: T, json: undefined, message: null, familyDelayMs: null, ...extra });
 }
 
 describe('Retry-After and its millisecond siblings', () => {
@@ -64,7 +64,7 @@ describe('X-RateLimit-* resets', () => {
       'X-RateLimit-Scope': 'user',
     });
     expect(readRateLimit(map, T)).toEqual({ bucket: 'discord:80c17d2f203122d936070c88c8d10f33', limit: 5, remaining: 0, resetAt: T + 2431, windowSeconds: null, dialect: 'discord' });
-    expect(readRetryDelay({ status: 429, headers: map, receivedAt: T, json: undefined, message: null, familyDelayMs: null })).toEqual({ afterMs: 2431, source: 'ratelimit-header', exact: true });
+    expect(readRetryDelay({ status: 429, report: readRateLimitReport(map, T), headers: map, receivedAt: T, json: undefined, message: null, familyDelayMs: null })).toEqual({ afterMs: 2431, source: 'ratelimit-header', exact: true });
   });
 
   it('puts Discord global limits in one bucket', () => {
