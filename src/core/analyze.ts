@@ -136,6 +136,7 @@ function buildError(
     status,
     method: exchange.method,
     requestHeaders: headerMap(exchange.requestHeaders),
+    responseHeaders: headers,
     format: base.format,
     errorIn2xx: base.errorIn2xx,
     code: base.code,

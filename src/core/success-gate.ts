@@ -36,7 +36,7 @@ const BODY_HINT = new RegExp(
 const HEADER_HINTS = allSuccessHints.flatMap((hints) => (hints.header === undefined ? [] : [hints.header]));
 
 /** Header names of the rate-limit dialects: a coarse test; the rate-limit parser decides. */
-const RATE_LIMIT_HEADER = /ratelimit|rate-limit|retry-after|api-call-limit|^x-(?:app|ad-account|business-use-case)-usage$/;
+const RATE_LIMIT_HEADER = /ratelimit|rate-limit|retry-after|api-call-limit|^x-(?:app|ad-account|business-use-case)-usage$|^x-[a-z0-9-]+-(?:limit|quota)(?:-|$)/;
 
 /** True when a success response may carry an error: in its body, or in a header some family reads. */
 export function mayCarryErrorInSuccess(bodyText: string, headers: HeaderMap): boolean {

@@ -9,6 +9,7 @@ function input(overrides: Partial<AdviceInput>): AdviceInput {
     status: 500,
     method: 'GET',
     requestHeaders: headerMap([]),
+    responseHeaders: headerMap([]),
     format: 'simple',
     errorIn2xx: false,
     code: null,
@@ -47,7 +48,8 @@ describe('advise', () => {
   it('honours the server delay on a 429 and counts from the response', () => {
     const { retry, advice } = advise(input({ status: 429, delay: { afterMs: 12_000, source: 'retry-after', exact: true } }));
     expect(retry).toMatchObject({ retryable: true, afterMs: 12_000, retryAt: T + 12_000, source: 'retry-after', exact: true, backoff: null });
-    expect(advice).toMatch(/^Wait 12 s \(Retry-After\), then retry/);
+    // No frozen "12 s" next to the live countdown: it would be wrong a second later.
+    expect(advice).toMatch(/^Wait until the delay the server gave has run out \(Retry-After\), then retry/);
   });
 
   it('plans full-jitter backoff with bounded attempts when no delay is known (Restore Hub: 5xx, max 3 attempts)', () => {
@@ -73,7 +75,7 @@ describe('advise', () => {
       [{ status: 412 }, /If-Match/],
       [{ status: 428 }, /If-Match/],
       [{ status: 413 }, /shrink/],
-      [{ status: 422, fieldErrors: [{ path: '/name', message: 'Required' }, { path: '/category', message: 'Invalid enum value' }] }, /\/name \(Required\), \/category \(Invalid enum value\)/],
+      [{ status: 422, fieldErrors: [{ path: '/name', message: 'Required' }, { path: '/category', message: 'Invalid enum value' }] }, /^Fix the 2 rejected fields listed with this error and resend/],
     ];
     for (const [overrides, pattern] of cases) {
       const { retry, advice } = advise(input(overrides));
@@ -137,12 +139,14 @@ describe('advise', () => {
     }
   });
 
-  it('marks a quota window (delay over a day) as not worth auto-retrying', () => {
-    expect(advise(input({ status: 429, delay: { afterMs: 3 * 86_400_000, source: 'retry-after', exact: true } })).advice).toMatch(/don't auto-retry.*3 d/i);
+  it('marks a quota window (a reset over an hour away) as not worth auto-retrying, with the reset as a clock time', () => {
+    const far = advise(input({ status: 429, delay: { afterMs: 3 * 86_400_000, source: 'retry-after', exact: true } }));
+    expect(far.retry.retryable).toBe(false);
+    expect(far.advice).toMatch(/don't retry automatically, it resets at 2026-11-25 12:00 UTC \(3 d after the response\)/i);
   });
 
   it('says a delay read from prose is approximate and treats 0 as "now, but back off"', () => {
-    expect(advise(input({ status: 429, delay: { afterMs: 20_700, source: 'message-text', exact: false } })).advice).toContain('about 21 s');
+    expect(advise(input({ status: 429, delay: { afterMs: 20_700, source: 'message-text', exact: false } })).advice).toContain('Wait about as long as the message says');
     expect(advise(input({ status: 503, delay: { afterMs: 0, source: 'retry-after', exact: true } })).advice).toContain('retrying now');
   });
 });

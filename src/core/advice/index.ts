@@ -9,13 +9,16 @@ import type { DelayReading } from '../ratelimit/index.ts';
 import { describeBackoff } from './backoff.ts';
 import { formatDuration } from './duration.ts';
 import { mayApplyTwice } from './idempotency.ts';
-import { judge, QUOTA_WINDOW_MS, throttleNote, type Judgement } from './judge.ts';
+import { judge, throttleNote, type Judgement } from './judge.ts';
+import { QUOTA_WINDOW_MS } from './situations.ts';
 import type { ServerRetryDirective } from './server-directive.ts';
 
 export interface AdviceInput {
   readonly status: number;
   readonly method: string;
   readonly requestHeaders: HeaderMap;
+  /** The response headers (WWW-Authenticate, Allow) the advice names. */
+  readonly responseHeaders: HeaderMap;
   readonly format: FamilyId;
   readonly errorIn2xx: boolean;
   readonly code: string | null;
@@ -54,16 +57,23 @@ function capitalize(sentence: string): string {
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
-function waitClause(delay: DelayReading): string {
+/**
+ * The wait, without a frozen amount: next to the live countdown a "wait 12 s" is wrong a second later. A far
+ * reset is given as a clock time, which stays true however late it is read.
+ */
+function waitClause(delay: DelayReading, receivedAt: number): string {
   const label = SOURCE_LABELS[delay.source];
-  const amount = formatDuration(delay.afterMs);
-  if (delay.afterMs > QUOTA_WINDOW_MS) return `don't auto-retry: the limit resets in ${amount} (${label}), a quota window rather than a short throttle`;
+  if (delay.afterMs > QUOTA_WINDOW_MS) {
+    const at = new Date(receivedAt + delay.afterMs).toISOString().replace('T', ' ').replace(/:\d{2}\.\d{3}Z$/, ' UTC');
+    return `don't auto-retry: the limit resets at ${at} (${formatDuration(delay.afterMs)} after the response, ${label}), a quota window rather than a short throttle`;
+  }
   if (delay.afterMs === 0) return `the server allows retrying now (${label}), but wait a second and back off if it fails again`;
-  return `wait ${delay.exact ? '' : 'about '}${amount} (${label}), then retry`;
+  if (delay.exact) return `wait until the delay the server gave has run out (${label}), then retry`;
+  return `wait about as long as ${delay.source === 'message-text' ? 'the message says' : `the ${label} suggests (its unit is a guess)`}, then retry`;
 }
 
 function timingSentence(input: AdviceInput, judgement: Judgement, warnTwice: boolean): string {
-  const clauses = [input.delay === null ? describeBackoff(judgement.plan) : waitClause(input.delay)];
+  const clauses = [input.delay === null ? describeBackoff(judgement.plan) : waitClause(input.delay, input.receivedAt)];
   if (judgement.throttled) clauses.push(throttleNote(input));
   if (warnTwice) clauses.push(`this ${input.method.toUpperCase()} carried no Idempotency-Key, so a retry may apply it twice`);
   return `${capitalize(clauses.join('; '))}.`;
@@ -80,7 +90,8 @@ export function advise(input: AdviceInput): Advice {
   const judgement = judge(input);
   const { delay, receivedAt } = input;
   const retryable = judgement.retryable;
-  const warnTwice = retryable && mayApplyTwice(input.method, input.requestHeaders);
+  // A refused request (4xx, 429, an error in a 2xx) was not applied: only a server failure may have been.
+  const warnTwice = retryable && input.status >= 500 && mayApplyTwice(input.method, input.requestHeaders);
   const backoff = retryable && delay === null ? judgement.plan : null;
   return {
     retry: {

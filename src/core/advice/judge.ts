@@ -8,13 +8,11 @@ import type { BackoffPlan } from '../model.ts';
 import { isAwsTransientCode } from './aws-codes.ts';
 import { THROTTLE_BACKOFF, TRANSIENT_BACKOFF } from './backoff.ts';
 import { grpcCodeOf } from './grpc-codes.ts';
-import { listFields } from './field-list.ts';
 import { hasIdempotencyKey, mayApplyTwice } from './idempotency.ts';
 import type { AdviceInput } from './index.ts';
+import { QUOTA_WINDOW_MS, recognizeSituation, saysThrottled } from './situations.ts';
 import { statusRule, type StatusRetry } from './status-rules.ts';
 
-/** A stated delay longer than this is a quota window (daily, monthly), not a throttle to sit out. */
-export const QUOTA_WINDOW_MS = 24 * 3600 * 1000;
 
 /** Discord's docs: these 5xx "should be retried with a backoff", counting attempts in X-Failed-Requests (seed 003). */
 const DISCORD_RETRY_STATUSES = new Set([502, 504, 507, 522, 523, 524]);
@@ -33,9 +31,10 @@ const NOT_RETRYABLE = 'Waiting will not help: the account\'s quota, plan or bill
 const QUOTA_EXHAUSTED =
   'The quota is exhausted (RESOURCE_EXHAUSTED) and the server gave no retry delay: it may take hours to refill and retries may be billed, so check the quota and request more instead of retrying.';
 
+/** Throttling: a 429, the family's word, the message's words, or an exhausted limit next to an error. */
 function isThrottled(input: AdviceInput): boolean {
   if (input.throttled || input.status === 429) return true;
-  return input.status === 403 && input.rateLimit?.remaining === 0;
+  return input.rateLimit?.remaining === 0 || saysThrottled(input);
 }
 
 function statusAllows(retry: StatusRetry, input: AdviceInput): boolean {
@@ -86,11 +85,13 @@ function judgeByClient(input: AdviceInput): Judgement {
   const entry = input.code === null ? null : findCode(input.code, { format: input.format, status: input.status });
   // A body that names the missing scope is more specific than the catalog's text about the code.
   const catalogAdvice = entry === null || entry.advice.trim() === '' || input.missingScope !== null ? null : entry.advice.trim();
-  // Catalog advice is about the code; the fields the body rejected still need naming.
-  const catalogLead = catalogAdvice === null || input.fieldErrors.length === 0 ? catalogAdvice : `${catalogAdvice} Fields to fix: ${listFields(input.fieldErrors)}.`;
+  // The fields themselves are in the field table next to the advice; the advice does not repeat them.
+  const catalogLead = catalogAdvice;
   const lead = (fallback: string): string => catalogLead ?? fallback;
 
   if (input.notRetryable) return { retryable: false, plan, lead: lead(NOT_RETRYABLE), throttled: false };
+  const situation = recognizeSituation(input);
+  if (situation !== null) return situation;
   if (entry !== null && entry.retry !== 'conditional') {
     return { retryable: entry.retry !== 'no', plan, lead: lead(rule.guidance(input)), throttled };
   }

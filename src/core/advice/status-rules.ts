@@ -7,7 +7,6 @@
 import type { BackoffPlan } from '../model.ts';
 import type { AdviceInput } from './index.ts';
 import { HOURS_BACKOFF, ORIGIN_DOWN_BACKOFF, THROTTLE_BACKOFF, TRANSIENT_BACKOFF } from './backoff.ts';
-import { listFields } from './field-list.ts';
 import { hasIdempotencyKey } from './idempotency.ts';
 
 /** When the status allows a retry: never, always, only when the server stated a delay, only for idempotent requests, only when the request carried an idempotency key. */
@@ -21,7 +20,7 @@ export interface StatusRule {
 
 const fixAndResend = (input: AdviceInput, what: string): string =>
   input.fieldErrors.length > 0
-    ? `Fix the rejected fields and resend: ${listFields(input.fieldErrors)}.`
+    ? `Fix the ${input.fieldErrors.length === 1 ? 'rejected field' : `${input.fieldErrors.length} rejected fields`} listed with this error and resend; the same values fail again.`
     : `${what}: read the message, fix the request and don't resend it unchanged, it fails the same way.`;
 
 const fixed = (guidance: string) => (): string => guidance;

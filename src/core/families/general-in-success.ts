@@ -21,7 +21,7 @@ import { MAX_ITEMS } from './lenient.ts';
  * a status field, a bulk `errors: true`, an item status ≥ 400. Case-insensitive keys (`"Error"`, `"Success"`).
  */
 export const generalSuccessHints: SuccessHints = {
-  body: /"(?:error|fault|exception|errorinfo|errordetails)"\s*:\s*[{"]|"(?:errors|failures|faults)"\s*:\s*(?:\[\s*[{"]|true)|"(?:success|ok|issuccess|is_success|succeeded)"\s*:\s*false|"(?:status|result|state|outcome)"\s*:\s*"(?:error|fail|failed|failure|fault|ko|nok)"|"(?:status|statuscode|status_code)"\s*:\s*[45]\d\d\b/i,
+  body: /"(?:error|fault|exception|errorinfo|errordetails)"\s*:\s*[{"[]|^\s*\{\s*"(?:code|ret_?code|err_?code|errno|error_?code|result_?code|return_?code|status_?code|rc)"\s*:\s*"?-?[1-9]|"(?:ret_?code|err_?code|errno)"\s*:\s*"?-?[1-9]|"(?:errors|failures|faults)"\s*:\s*(?:\[\s*[{"]|true)|"(?:success|ok|issuccess|is_success|succeeded)"\s*:\s*false|"(?:status|result|state|outcome)"\s*:\s*"(?:error|fail|failed|failure|fault|ko|nok)"|"(?:status|statuscode|status_code)"\s*:\s*[45]\d\d\b/i,
   header: /^x-(?:[a-z0-9]+-)*error(?:-code|-type|-message)?$/,
 };
 
@@ -34,9 +34,22 @@ const FAILURE_WORDS = new Set(['error', 'fail', 'failed', 'failure', 'fault', 'k
 const WRAPPER_KEYS = new Set(['response', 'result', 'data', 'd', 'body', 'payload', 'reply']);
 /** Lists whose items are the answers of a bulk or batch request. */
 const ITEM_LIST_KEYS = new Set(['items', 'results', 'responses', 'data', 'operations', 'batch', 'entries', 'records']);
+/**
+ * Result-code members of the "code 0 means success" dialect (OKX `code`, Bybit `retCode`, WeChat `errcode`,
+ * Baidu `error_code`, `errno`): a non-zero value next to a message member is a failure in a 200.
+ */
+const RESULT_CODE_KEYS = new Set(['code', 'retcode', 'errcode', 'errno', 'errorcode', 'errcode', 'resultcode', 'returncode', 'statuscode', 'rc', 'ret', 'scode']);
+const RESULT_MESSAGE_KEYS = new Set(['msg', 'message', 'retmsg', 'errmsg', 'errormsg', 'errormessage', 'smsg', 'description', 'resultmessage', 'returnmessage']);
+
+/** A result code that is not the success value (0, or 200 where a status is echoed). */
+function failingCode(value: unknown): boolean {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d{1,10}$/.test(value.trim()) ? Number(value) : null;
+  return number !== null && number !== 0 && number !== 200;
+}
 
 /** True when a value says something went wrong: a non-empty object with content, or prose. */
 function saysSomething(value: unknown): boolean {
+  if (Array.isArray(value)) return value.slice(0, MAX_ITEMS).some(saysSomething);
   if (isRecord(value)) {
     const general = readGeneral(value, 200);
     return general.message !== null || general.code !== null;
@@ -55,6 +68,8 @@ function itemFailure(item: unknown, flagged: boolean): JsonRecord | null {
     const name = normalizeKey(key);
     const value = item[key];
     if (ERROR_KEYS.has(name) && (flagged || isRecord(value)) && saysSomething(value)) return item;
+    if (ERROR_LIST_KEYS.has(name) && Array.isArray(value) && saysSomething(value)) return item;
+    if (flagged && RESULT_CODE_KEYS.has(name) && failingCode(value)) return item;
     if ((name === 'status' || name === 'statuscode') && typeof value === 'number' && value >= 400 && value <= 599) return item;
     if (SUCCESS_FLAGS.has(name) && value === false) return item;
     // Bulk answers nest each item under its action (`{"index": {"status": 400, "error": {…}}}`).
@@ -63,21 +78,33 @@ function itemFailure(item: unknown, flagged: boolean): JsonRecord | null {
   return null;
 }
 
-/** A bulk or batch answer with failed items: how many failed of how many, and the first reason. */
+/** The items of a bulk answer: a list, or a map of item id → answer (Square's bulk `responses`). */
+function itemsOf(value: unknown): readonly unknown[] | null {
+  if (Array.isArray(value)) return value;
+  if (!isRecord(value)) return null;
+  const items = Object.keys(value).slice(0, 10 * MAX_ITEMS).map((key) => value[key]);
+  return items.length > 0 && items.every(isRecord) ? items : null;
+}
+
+/**
+ * A bulk or batch answer with failed items. The message is the first item's reason (what a developer fixes);
+ * the title says how many items failed of how many (so a partial failure is not read as a total one).
+ */
 function partialFailure(node: JsonRecord, flagged: boolean): FamilyFields | null {
   for (const key of Object.keys(node).slice(0, MAX_ITEMS)) {
-    const list = node[key];
-    if (!ITEM_LIST_KEYS.has(normalizeKey(key)) || !Array.isArray(list)) continue;
+    const list = itemsOf(node[key]);
+    if (!ITEM_LIST_KEYS.has(normalizeKey(key)) || list === null) continue;
     const items = list.slice(0, 10 * MAX_ITEMS);
     const failed = items.map((item) => itemFailure(item, flagged)).filter((item): item is JsonRecord => item !== null);
     const first = failed[0];
     if (first === undefined) continue;
     const reason = readGeneral(first, 200);
-    const why = reason.message ?? reason.code ?? 'no reason given';
     const total = list.length > items.length ? `at least ${items.length}` : String(list.length);
     return {
       code: reason.code,
-      message: `${failed.length} of ${total} items failed; the first: ${why}`,
+      title: `${failed.length} of ${total} items failed`,
+      message: reason.message ?? `${failed.length} of ${total} items failed`,
+      fieldErrors: reason.fieldErrors,
       requestId: reason.requestId,
     };
   }
@@ -94,6 +121,22 @@ function fromError(value: unknown, node: JsonRecord): FamilyFields | null {
   return { code, message, fieldErrors: general.fieldErrors, requestId: general.requestId ?? around.requestId, docsUrl: general.docsUrl ?? around.docsUrl };
 }
 
+function resultCodeKey(node: JsonRecord): string | null {
+  const keys = Object.keys(node).slice(0, MAX_ITEMS);
+  if (!keys.some((key) => RESULT_MESSAGE_KEYS.has(normalizeKey(key)))) return null;
+  return keys.find((key) => RESULT_CODE_KEYS.has(normalizeKey(key))) ?? null;
+}
+
+function resultCodeFails(node: JsonRecord): boolean {
+  const key = resultCodeKey(node);
+  return key !== null && failingCode(node[key]);
+}
+
+function resultCodeOf(node: JsonRecord): string | null {
+  const key = resultCodeKey(node);
+  return key === null ? null : String(node[key]);
+}
+
 /** What one level (the root or a wrapper) says about failure, or null when it says nothing. */
 function readLevel(node: JsonRecord): FamilyFields | null {
   let flagged = false;
@@ -106,6 +149,10 @@ function readLevel(node: JsonRecord): FamilyFields | null {
     if (SUCCESS_FLAGS.has(name) && value === false) flagged = true;
     const word = typeof value === 'string' ? value.trim().toLowerCase() : null;
     if (STATUS_KEYS.has(name) && word !== null && FAILURE_WORDS.has(word)) flagged = true;
+  }
+  if (!flagged && resultCodeFails(node)) {
+    // The level's own message may be empty when the reasons are per item (OKX batch orders).
+    return partialFailure(node, true) ?? fromError(node, node) ?? { code: resultCodeOf(node) };
   }
   if (flagged) return fromError(node, node);
   if (node['errors'] === true || node['hasErrors'] === true || node['has_errors'] === true || node['partial'] === true) return partialFailure(node, true);

@@ -56,6 +56,11 @@ const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['code', 0],
   ['errorcode', 0],
   ['errcode', 0],
+  ['retcode', 0],
+  ['scode', 0],
+  ['errno', 0],
+  ['resultcode', 1],
+  ['returncode', 1],
   ['errorid', 5],
   ['faultcode', 0],
   ['errorkey', 1],
@@ -69,6 +74,8 @@ const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['errorname', 1],
   ['id', 7],
 ]);
+/** Keys whose numbers are codes (elsewhere a number is a count, an id or a status). */
+const NUMERIC_CODE_KEYS = new Set(['code', 'errorcode', 'errcode', 'subcode', 'faultcode', 'retcode', 'scode', 'errno', 'resultcode', 'returncode']);
 /** Keys whose values must be distinctive (not a plain word) to count as a code. */
 const LOOSE_CODE_KEYS = new Set(['type', 'name', 'status', 'reason']);
 
@@ -77,6 +84,12 @@ const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['message', 0],
   ['errormessage', 0],
   ['errormsg', 0],
+  ['errmsg', 0],
+  ['retmsg', 0],
+  ['smsg', 0],
+  ['statusmessage', 1],
+  ['resultmessage', 1],
+  ['returnmessage', 1],
   ['msg', 1],
   ['usermessage', 1],
   ['displaymessage', 1],
@@ -193,7 +206,7 @@ function messageOf(key: string, value: unknown): string | null {
 function codeOf(key: string, value: unknown, status: number): string | null {
   if (typeof value === 'number') {
     // A number equal to the HTTP status is the status echoed, not a code.
-    return Number.isInteger(value) && value !== status && (key === 'code' || key === 'errorcode' || key === 'errcode' || key === 'subcode' || key === 'faultcode') ? String(value) : null;
+    return Number.isInteger(value) && value !== status && NUMERIC_CODE_KEYS.has(key) ? String(value) : null;
   }
   const found = text(value);
   if (found === null || !isCodeLike(found)) return null;

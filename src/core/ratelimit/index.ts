@@ -14,6 +14,7 @@ import { readRateLimitDraft } from './dialects/ratelimit-draft.ts';
 import { readShopify } from './dialects/shopify.ts';
 import { readStructured } from './dialects/structured.ts';
 import { readXRateLimit } from './dialects/x-ratelimit.ts';
+import { readVendorPrefixed } from './dialects/vendor-prefixed.ts';
 import { readMessageDelay } from './message-text.ts';
 import { bindingLimits, latestReset, pickForDisplay } from './pick.ts';
 import type { Dialect, LimitReading, ResetSource } from './reading.ts';
@@ -47,7 +48,7 @@ export interface DelayInput {
 }
 
 /** Dialects in the order their readings win ties: the IETF fields first, vendor spellings after. */
-const DIALECTS: readonly Dialect[] = [readStructured, readRateLimitDraft, readXRateLimit, readNamedDimensions, readShopify, readMetaUsage];
+const DIALECTS: readonly Dialect[] = [readStructured, readRateLimitDraft, readXRateLimit, readNamedDimensions, readShopify, readMetaUsage, readVendorPrefixed];
 
 /** Which kinds of reset count as a retry delay, in precedence order: `RateLimit t`/`Reset-After`, a `*-Reset` header, a vendor duration. */
 const RESET_PRECEDENCE: readonly ResetSource[] = ['ratelimit-header', 'reset-header', 'vendor-duration'];
