@@ -5,7 +5,6 @@
  */
 import { findCode } from '../catalog/index.ts';
 import type { BackoffPlan } from '../model.ts';
-import { isAwsTransientCode } from './aws-codes.ts';
 import { THROTTLE_BACKOFF, TRANSIENT_BACKOFF } from './backoff.ts';
 import { grpcCodeOf } from './grpc-codes.ts';
 import { hasIdempotencyKey, mayApplyTwice } from './idempotency.ts';
@@ -92,21 +91,18 @@ function judgeByClient(input: AdviceInput): Judgement {
   if (input.notRetryable) return { retryable: false, plan, lead: lead(NOT_RETRYABLE), throttled: false };
   const situation = recognizeSituation(input);
   if (situation !== null) return situation;
+  // gRPC-family codes decide from their one table, before any catalog entry or status rule.
+  const grpc = grpcCodeOf(input.format, input.code, input.subcode);
+  if (grpc?.grpcRetry === 'with-delay') {
+    const retryable = input.delay !== null && input.delay.afterMs <= QUOTA_WINDOW_MS;
+    return { retryable, plan, lead: retryable ? 'The quota or rate limit is exhausted (RESOURCE_EXHAUSTED).' : QUOTA_EXHAUSTED, throttled: retryable };
+  }
+  if (grpc !== null && grpc.number !== 0) return { retryable: grpc.grpcRetry !== 'no', plan: TRANSIENT_BACKOFF, lead: grpc.advice, throttled: false };
   if (entry !== null && entry.retry !== 'conditional') {
     return { retryable: entry.retry !== 'no', plan, lead: lead(rule.guidance(input)), throttled };
   }
 
-  const grpc = grpcCodeOf(input.format, input.code, input.subcode);
-  if (grpc?.retry === 'with-delay') {
-    const retryable = input.delay !== null && input.delay.afterMs <= QUOTA_WINDOW_MS;
-    return { retryable, plan, lead: lead(retryable ? 'The quota or rate limit is exhausted (RESOURCE_EXHAUSTED).' : QUOTA_EXHAUSTED), throttled: retryable };
-  }
-  if (grpc !== null) return { retryable: grpc.retry !== 'no', plan: TRANSIENT_BACKOFF, lead: lead(grpc.guidance ?? rule.guidance(input)), throttled: false };
-
   if (throttled) return { retryable: true, plan, lead: catalogLead, throttled: true };
-  if (isAwsTransientCode(input.format, input.code)) {
-    return { retryable: true, plan: TRANSIENT_BACKOFF, lead: lead(`The request timed out or an earlier one is still running (${input.code ?? ''}).`), throttled: false };
-  }
   if (input.format === 'discord' && DISCORD_RETRY_STATUSES.has(input.status)) {
     const guidance = 'Discord asks for this to be retried with backoff, sending the X-Failed-Requests request header with the number of failed attempts so far.';
     return { retryable: true, plan: TRANSIENT_BACKOFF, lead: lead(guidance), throttled: false };

@@ -4,6 +4,7 @@
  * the baseline wording: 401 re-authenticate, 403 name the scope, 404 don't crawl, 409 re-fetch and
  * reconcile, 5xx retry with jitter at most 3 times.
  */
+import type { RetryKind } from '../catalog/types.ts';
 import type { BackoffPlan } from '../model.ts';
 import type { AdviceInput } from './index.ts';
 import { HOURS_BACKOFF, ORIGIN_DOWN_BACKOFF, THROTTLE_BACKOFF, TRANSIENT_BACKOFF } from './backoff.ts';
@@ -72,7 +73,7 @@ const RULES: ReadonlyMap<number, StatusRule> = new Map<number, StatusRule>([
   [424, { retry: 'no', guidance: fixed('A request this one depends on failed: fix and resend that one first.') }],
   [425, { retry: 'yes', backoff: TRANSIENT_BACKOFF, guidance: fixed('The server refused TLS early data (0-RTT): resend once the handshake has completed, with no change to the request.') }],
   [428, { retry: 'no', guidance: fixed('The server requires a conditional request: fetch the resource and resend with its ETag in If-Match.') }],
-  [429, { retry: 'yes', backoff: THROTTLE_BACKOFF, guidance: fixed('Rate limited: slow down.') }],
+  [429, { retry: 'yes', backoff: THROTTLE_BACKOFF, guidance: fixed('Rate limited: wait for the time Retry-After or the rate-limit reset gives (back off when there is none), and lower the request rate.') }],
   [431, { retry: 'no', guidance: fixed('The request headers are too large: drop oversized cookies or headers.') }],
   [451, { retry: 'no', guidance: fixed('The resource is blocked for legal reasons in this context; retrying will not change that.') }],
   [500, { retry: 'yes', backoff: TRANSIENT_BACKOFF, guidance: fixed('The server failed unexpectedly: if it persists, report it with the request id.') }],
@@ -108,4 +109,36 @@ const ERROR_IN_SUCCESS: StatusRule = {
 
 export function statusRule(status: number): StatusRule {
   return RULES.get(status) ?? (status >= 500 ? OTHER_SERVER_ERROR : status >= 400 ? OTHER_CLIENT_ERROR : ERROR_IN_SUCCESS);
+}
+
+/** A request with nothing known about it but its status: what the catalog shows for a status looked up alone. */
+const BARE: Omit<AdviceInput, 'status'> = {
+  method: 'GET',
+  requestHeaders: new Map(),
+  responseHeaders: new Map(),
+  format: 'status-only',
+  errorIn2xx: false,
+  code: null,
+  subcode: null,
+  message: '',
+  fieldErrors: [],
+  missingScope: null,
+  throttled: false,
+  notRetryable: false,
+  serverRetry: null,
+  delay: null,
+  rateLimit: null,
+  receivedAt: 0,
+};
+
+const RETRY_KINDS: Readonly<Record<StatusRetry, RetryKind>> = { no: 'no', yes: 'yes', 'if-delay': 'after-delay', 'if-idempotent': 'conditional', 'if-keyed': 'conditional' };
+
+/**
+ * The retry kind and advice of a status this table has a rule for, as the catalog shows them: the same rule the
+ * advice judge applies to a decoded error, so a looked-up 401 and a captured 401 read alike. Null for statuses
+ * the table leaves to the catalog (1xx–3xx and rare 4xx/5xx without a rule).
+ */
+export function statusAdvice(status: number): { readonly retry: RetryKind; readonly advice: string } | null {
+  const rule = RULES.get(status);
+  return rule === undefined ? null : { retry: RETRY_KINDS[rule.retry], advice: rule.guidance({ ...BARE, status }) };
 }

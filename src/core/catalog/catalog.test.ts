@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../analyze.ts';
 import { findCode, lookup, statusEntry } from './index.ts';
 import { catalogEntries } from './entries.ts';
 
@@ -7,7 +8,8 @@ const keysOf = (query: string, limit?: number): string[] => lookup(query, limit)
 describe('statusEntry', () => {
   it('names registered statuses with RFC 9110 wording', () => {
     expect(statusEntry(422).title).toBe('Unprocessable Content');
-    expect(statusEntry(429)).toMatchObject({ title: 'Too Many Requests', retry: 'after-delay', category: 'Rate limit' });
+    expect(statusEntry(429)).toMatchObject({ title: 'Too Many Requests', retry: 'yes', category: 'Rate limit' });
+    expect(statusEntry(429).advice).toMatch(/Retry-After/);
     expect(statusEntry(503).retry).toBe('yes');
   });
 
@@ -18,7 +20,7 @@ describe('statusEntry', () => {
     expect(statusEntry(444).api).toBe('nginx');
     expect(statusEntry(419).api).toBe('Laravel');
     expect(statusEntry(529).title).toBe('Overloaded');
-    expect(statusEntry(598).advice).toContain('504');
+    expect(statusEntry(598).advice).toContain('may still have applied the request');
   });
 
   it('treats an unknown 4xy like 400 and 5xy like 500 (RFC 9110)', () => {
@@ -130,6 +132,15 @@ describe('catalog data', () => {
       expect(entry.meaning.length, id).toBeGreaterThan(5);
       if (entry.docsUrl !== null) expect(entry.docsUrl, id).toMatch(/^https:\/\//);
       if (entry.kind === 'code') expect(entry.families?.length, id).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('one advice per status', () => {
+  it('gives a looked-up status the advice the judge gives a decoded error with that status alone', () => {
+    for (const status of [400, 401, 403, 404, 405, 409, 422, 500, 502, 503, 521]) {
+      const decoded = analyze({ method: 'GET', url: 'https://api.example.test/x', requestHeaders: [], status, responseHeaders: [], body: null, mimeType: '', receivedAt: 0 });
+      expect(decoded.error?.advice.startsWith(statusEntry(status).advice), String(status)).toBe(true);
     }
   });
 });

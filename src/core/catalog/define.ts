@@ -1,4 +1,5 @@
 import type { FamilyId } from '../model.ts';
+import { statusAdvice } from '../advice/status-rules.ts';
 import type { CatalogEntry, RetryKind } from './types.ts';
 
 /** One row of an API's code table, as the data modules write it. */
@@ -52,6 +53,9 @@ export interface StatusRow {
   readonly docsUrl?: string | null;
 }
 
+/** A row of the HTTP table: retry and advice come from the status rules (advice/status-rules.ts) where one exists. */
+export type HttpStatusRow = Omit<StatusRow, 'retry' | 'advice'> & Partial<Pick<StatusRow, 'retry' | 'advice'>>;
+
 export function statusEntries(api: string, rows: readonly StatusRow[]): CatalogEntry[] {
   return rows.map((row) => ({
     key: String(row.status),
@@ -65,4 +69,12 @@ export function statusEntries(api: string, rows: readonly StatusRow[]): CatalogE
     advice: row.advice,
     docsUrl: row.docsUrl ?? null,
   }));
+}
+
+/** HTTP rows completed from the one status rule table; a row without a rule keeps its own retry and advice. */
+export function httpStatusEntries(api: string, rows: readonly HttpStatusRow[]): CatalogEntry[] {
+  return statusEntries(
+    api,
+    rows.map((row) => ({ ...row, ...(statusAdvice(row.status) ?? { retry: row.retry ?? 'no', advice: row.advice ?? '' }) })),
+  );
 }

@@ -1,29 +1,9 @@
-/** What the AWS JSON and XML protocols share (envelopes.md §A11): error-type names and throttling codes. */
+/** What the AWS JSON and XML protocols share: error-type names, the throttling test (codes from the catalog's AWS table) and the retry hint header. */
+import { awsThrottlingCodes } from '../catalog/data/aws.ts';
 import type { HeaderMap } from '../exchange.ts';
 
-/**
- * botocore's throttling codes (retries/standard.py [S46]): AWS signals throttling by code, often on
- * HTTP 400, so the status alone says nothing.
- */
-const THROTTLING_CODES: ReadonlySet<string> = new Set([
-  'Throttling',
-  'ThrottlingException',
-  'ThrottledException',
-  'RequestThrottledException',
-  'TooManyRequestsException',
-  'ProvisionedThroughputExceededException',
-  'TransactionInProgressException',
-  'RequestLimitExceeded',
-  'BandwidthLimitExceeded',
-  'LimitExceededException',
-  'RequestThrottled',
-  'SlowDown',
-  'PriorRequestNotComplete',
-  'EC2ThrottledException',
-]);
-
 export function isAwsThrottlingCode(code: string | null): boolean {
-  return code !== null && THROTTLING_CODES.has(code);
+  return code !== null && awsThrottlingCodes.has(code);
 }
 
 /**

@@ -5,11 +5,12 @@ function throttling(key: string, status: number, meaning: string): CodeRow {
   return { key, status, title: 'Throttled', category: 'Rate limit', retry: 'after-delay', meaning: `${meaning} AWS SDKs retry it with backoff.`, advice: 'Retry with exponential backoff and jitter (honour x-amz-retry-after when present) and lower the request rate or raise the limit.' };
 }
 
-/** AWS error codes (JSON `__type`/`code`, XML `<Code>`), retry classes from botocore. */
-export const awsCodes = codeEntries({
-  api: 'AWS',
-  families: ['aws-json', 'aws-xml'],
-  rows: [
+/**
+ * AWS error codes (JSON `__type`/`code`, XML `<Code>`), retry classes from botocore's standard retry mode: the
+ * one table of AWS codes. The advice judge reads retry and advice from it through the catalog, and the AWS
+ * families read from it which codes are throttling (see awsThrottlingCodes).
+ */
+const rows: readonly CodeRow[] = [
     throttling('Throttling', 400, 'The request rate limit was exceeded (Query APIs).'),
     throttling('ThrottlingException', 400, 'The request rate limit was exceeded.'),
     throttling('ThrottledException', 400, 'The request rate limit was exceeded.'),
@@ -46,5 +47,9 @@ export const awsCodes = codeEntries({
     { key: 'ResourceInUseException', status: 400, title: 'Resource in use', category: 'Conflict', retry: 'after-delay', meaning: 'The resource is being created, updated or deleted.', advice: 'Wait until it is ACTIVE, then retry.' },
     { key: 'ConflictException', status: 409, title: 'Conflict', category: 'Conflict', retry: 'conditional', meaning: 'The request conflicts with the current state of the resource.', advice: 'Re-read the resource state and retry if still appropriate.' },
     { key: 'ServiceQuotaExceededException', status: null, title: 'Service quota exceeded', category: 'Quota', retry: 'no', meaning: 'A service quota (not a rate limit) is used up.', advice: 'Request a quota increase in Service Quotas or free resources.' },
-  ],
-});
+];
+
+export const awsCodes = codeEntries({ api: 'AWS', families: ['aws-json', 'aws-xml'], rows });
+
+/** Codes by which AWS signals throttling, often on HTTP 400 (botocore's throttled error codes). */
+export const awsThrottlingCodes: ReadonlySet<string> = new Set(rows.filter((row) => row.category === 'Rate limit').map((row) => row.key));

@@ -1,28 +1,48 @@
 import type { CatalogEntry } from '../types.ts';
 import { codeEntries, type CodeRow } from '../define.ts';
 
+/** How a code decides retrying: never, with backoff, from the top of the transaction, or only with a server delay. */
+export type GrpcRetry = 'no' | 'backoff' | 'transaction' | 'with-delay';
+
+/** A canonical code: its number (gRPC-Web sends the number) and how the advice judge retries it. */
+export interface GrpcRow extends CodeRow {
+  readonly number: number;
+  readonly grpcRetry: GrpcRetry;
+}
+
+const RETRY_KIND: Readonly<Record<GrpcRetry, CodeRow['retry']>> = { no: 'no', backoff: 'yes', transaction: 'conditional', 'with-delay': 'conditional' };
+
+function code(number: number, key: string, grpcRetry: GrpcRetry, status: number, title: string, category: string, meaning: string, advice: string): GrpcRow {
+  return { number, key, grpcRetry, status, title, category, retry: RETRY_KIND[grpcRetry], meaning: `${meaning} (gRPC code ${number}).`, advice };
+}
+
 /**
- * The 16 canonical codes of google.rpc.Code (envelopes.md §D4), written once in UPPER_SNAKE (Google
+ * The 17 codes of google.rpc.Code with their retry rule (AIP-194: only UNAVAILABLE is retried blindly), the one
+ * table of them: the catalog shows it and the advice judge decides from it. Written once in UPPER_SNAKE (Google
  * JSON `status`, gRPC) and derived in Connect's lower-case spelling (which spells CANCELLED `canceled`).
  */
-const canonical: readonly CodeRow[] = [
-  { key: 'CANCELLED', status: 499, title: 'Cancelled', category: 'Client closed', retry: 'no', meaning: 'The caller cancelled the operation (gRPC code 1).', advice: 'Nothing failed on the server; do not retry unless the cancellation was unintended.' },
-  { key: 'UNKNOWN', status: 500, title: 'Unknown error', category: 'Server error', retry: 'no', meaning: 'An error the server could not classify (gRPC code 2).', advice: 'Surface the message; do not auto-retry.' },
-  { key: 'INVALID_ARGUMENT', status: 400, title: 'Invalid argument', category: 'Validation', retry: 'no', meaning: 'The request has an invalid argument regardless of system state; BadRequest details list the fields (gRPC code 3).', advice: 'Fix the fields named in the field violations and resend.' },
-  { key: 'DEADLINE_EXCEEDED', status: 504, title: 'Deadline exceeded', category: 'Timeout', retry: 'conditional', meaning: 'The deadline expired before the operation finished; it may still have completed (gRPC code 4).', advice: 'Do not auto-retry: check whether the operation took effect, then retry with a longer deadline.' },
-  { key: 'NOT_FOUND', status: 404, title: 'Not found', category: 'Not found', retry: 'no', meaning: 'The requested entity does not exist (gRPC code 5).', advice: 'Check the resource name; do not retry.' },
-  { key: 'ALREADY_EXISTS', status: 409, title: 'Already exists', category: 'Conflict', retry: 'no', meaning: 'The entity the request tried to create already exists (gRPC code 6).', advice: 'Use the existing resource or pick another name; do not retry.' },
-  { key: 'PERMISSION_DENIED', status: 403, title: 'Permission denied', category: 'Permission', retry: 'no', meaning: 'The caller lacks permission; ErrorInfo.reason often names why (gRPC code 7).', advice: 'Grant the missing IAM role or enable the API for the project; do not retry.' },
-  { key: 'RESOURCE_EXHAUSTED', status: 429, title: 'Resource exhausted', category: 'Rate limit', retry: 'conditional', meaning: 'A quota or rate limit is used up (per-minute rate limit, daily quota, or out of space) (gRPC code 8).', advice: 'Retry only after the RetryInfo delay when one is given; a daily or project quota will not clear soon, so request more quota instead.' },
-  { key: 'FAILED_PRECONDITION', status: 400, title: 'Failed precondition', category: 'Precondition', retry: 'no', meaning: 'The system is not in the state the operation needs (e.g. deleting a non-empty directory) (gRPC code 9).', advice: 'Fix the state first, then retry.' },
-  { key: 'ABORTED', status: 409, title: 'Aborted', category: 'Conflict', retry: 'conditional', meaning: 'A concurrency conflict such as a transaction abort or sequencer check failure (gRPC code 10).', advice: 'Retry the whole read-modify-write transaction from the start.' },
-  { key: 'OUT_OF_RANGE', status: 400, title: 'Out of range', category: 'Validation', retry: 'no', meaning: 'The operation went past the valid range (e.g. reading past end of file) (gRPC code 11).', advice: 'Stay within the valid range; do not retry.' },
-  { key: 'UNIMPLEMENTED', status: 501, title: 'Unimplemented', category: 'Method', retry: 'no', meaning: 'The method is not implemented or not enabled (gRPC code 12).', advice: 'Check the method name and API version; do not retry.' },
-  { key: 'INTERNAL', status: 500, title: 'Internal error', category: 'Server error', retry: 'no', meaning: 'A broken invariant inside the server (gRPC code 13).', advice: 'Surface it and report it with the request ID; do not auto-retry.' },
-  { key: 'UNAVAILABLE', status: 503, title: 'Unavailable', category: 'Unavailable', retry: 'yes', meaning: 'The service is temporarily unavailable; the one code meant to be retried (gRPC code 14).', advice: 'Retry with exponential backoff and jitter.' },
-  { key: 'DATA_LOSS', status: 500, title: 'Data loss', category: 'Server error', retry: 'no', meaning: 'Unrecoverable data loss or corruption (gRPC code 15).', advice: 'Do not retry; report it immediately.' },
-  { key: 'UNAUTHENTICATED', status: 401, title: 'Unauthenticated', category: 'Authentication', retry: 'no', meaning: 'The request has no valid credentials (gRPC code 16).', advice: 'Refresh or supply credentials, then retry.' },
+export const grpcCanonical: readonly GrpcRow[] = [
+  code(0, 'OK', 'no', 200, 'OK', 'Success', 'Not an error', 'Nothing to do.'),
+  code(1, 'CANCELLED', 'no', 499, 'Cancelled', 'Client closed', 'The caller cancelled the operation', 'The call was cancelled, usually by the caller (closed tab, aborted fetch, deadline upstream); repeat it only if the cancel was unintended.'),
+  code(2, 'UNKNOWN', 'no', 500, 'Unknown error', 'Server error', 'An error the server could not classify', 'The server failed with an unknown error (UNKNOWN): report it with the request id rather than retrying automatically.'),
+  code(3, 'INVALID_ARGUMENT', 'no', 400, 'Invalid argument', 'Validation', 'The request has an invalid argument regardless of system state; BadRequest details list the fields', 'An argument is invalid (INVALID_ARGUMENT): fix the fields the error names and resend.'),
+  code(4, 'DEADLINE_EXCEEDED', 'no', 504, 'Deadline exceeded', 'Timeout', 'The deadline expired before the operation finished; it may still have completed', 'The deadline expired before the call finished (DEADLINE_EXCEEDED) and it may still have taken effect: check the state first, then retry with a longer deadline.'),
+  code(5, 'NOT_FOUND', 'no', 404, 'Not found', 'Not found', 'The requested entity does not exist', 'The resource does not exist (NOT_FOUND): check its name; retrying will not create it.'),
+  code(6, 'ALREADY_EXISTS', 'no', 409, 'Already exists', 'Conflict', 'The entity the request tried to create already exists', 'The resource already exists (ALREADY_EXISTS): fetch and use it instead of creating it again.'),
+  code(7, 'PERMISSION_DENIED', 'no', 403, 'Permission denied', 'Permission', 'The caller lacks permission; ErrorInfo.reason often names why', 'The caller may not do this (PERMISSION_DENIED): grant the missing IAM role or enable the API for the project; the same call fails again.'),
+  code(8, 'RESOURCE_EXHAUSTED', 'with-delay', 429, 'Resource exhausted', 'Rate limit', 'A quota or rate limit is used up (per-minute rate limit, daily quota, or out of space)', 'Retry only after the RetryInfo delay when one is given; a daily or project quota will not clear soon, so request more quota instead.'),
+  code(9, 'FAILED_PRECONDITION', 'no', 400, 'Failed precondition', 'Precondition', 'The system is not in the state the operation needs (e.g. deleting a non-empty directory)', 'The system is not in the state this call requires (FAILED_PRECONDITION): fix that state first; retrying as is fails again.'),
+  code(10, 'ABORTED', 'transaction', 409, 'Aborted', 'Conflict', 'A concurrency conflict such as a transaction abort or sequencer check failure', 'The operation was aborted by a concurrency conflict (ABORTED): restart the whole read-modify-write transaction, not just this call.'),
+  code(11, 'OUT_OF_RANGE', 'no', 400, 'Out of range', 'Validation', 'The operation went past the valid range (e.g. reading past end of file)', 'A value is past the valid range (OUT_OF_RANGE), e.g. reading past the end: stop or adjust the offset instead of retrying.'),
+  code(12, 'UNIMPLEMENTED', 'no', 501, 'Unimplemented', 'Method', 'The method is not implemented or not enabled', 'The server does not implement this method (UNIMPLEMENTED): check the method name, API version and endpoint.'),
+  code(13, 'INTERNAL', 'no', 500, 'Internal error', 'Server error', 'A broken invariant inside the server', 'The server hit an internal error (INTERNAL): report it with the request id; AIP-194 advises against automatic retries.'),
+  code(14, 'UNAVAILABLE', 'backoff', 503, 'Unavailable', 'Unavailable', 'The service is temporarily unavailable; the one code meant to be retried', 'The service is temporarily unavailable (UNAVAILABLE), the one gRPC code that is safe to retry.'),
+  code(15, 'DATA_LOSS', 'no', 500, 'Data loss', 'Server error', 'Unrecoverable data loss or corruption', 'The server reports unrecoverable data loss (DATA_LOSS): stop and report it with the request id.'),
+  code(16, 'UNAUTHENTICATED', 'no', 401, 'Unauthenticated', 'Authentication', 'The request has no valid credentials', 'The call has no valid credentials (UNAUTHENTICATED): refresh or supply them, then resend once.'),
 ];
+
+/** The catalog rows: every code but OK, which is never an error. */
+const canonical: readonly GrpcRow[] = grpcCanonical.filter((row) => row.number !== 0);
 
 const connectSpelling = (key: string): string => (key === 'CANCELLED' ? 'canceled' : key.toLowerCase());
 
