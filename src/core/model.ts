@@ -1,10 +1,10 @@
 /**
- * The normalized model every envelope family decodes into (see shared/reference/envelopes.md §0).
+ * The normalized model every envelope family decodes into (docs/engine.md says how).
  */
 
 /** Stable ids of the envelope families; they are what the CLI prints as `format`. */
 export type FamilyId =
-  // seeds and §A1–A9
+  // seeds and–A9
   | 'problem-details'
   | 'aspnet-problem'
   | 'spring-problem'
@@ -24,7 +24,7 @@ export type FamilyId =
   | 'jsend'
   | 'meta-graph'
   | 'twitter'
-  // §A10–A14
+  //–A14
   | 'simple'
   | 'nestjs'
   | 'spring-legacy'
@@ -63,7 +63,7 @@ export interface FieldError {
   readonly code?: string | undefined;
 }
 
-/** Where a retry delay came from, and so how far to trust it (§C5 step 8). */
+/** Where a retry delay came from, and so how far to trust it. */
 export type DelaySource =
   | 'retry-after'
   | 'retry-after-ms'

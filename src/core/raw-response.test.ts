@@ -9,7 +9,7 @@ const receivedAt = Date.UTC(2026, 3, 27, 12, 0, 0);
 /** seed 000 (HostUp): the documented problem+json example. */
 const hostUpBody = JSON.stringify(seedFixtures.find((f) => f.name === 'hostup-vps-not-found')?.response.body);
 
-/** envelopes.md §A7: Discord's rate-limit response, as curl -i prints it. */
+/** Discord's rate-limit response, as curl -i prints it. */
 const discord429 = [
   'HTTP/1.1 429 Too Many Requests',
   'Retry-After: 3',

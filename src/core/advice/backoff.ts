@@ -1,5 +1,5 @@
 /**
- * Backoff plans for when the server gave no delay (envelopes.md §D3): full jitter,
+ * Backoff plans for when the server gave no delay: full jitter,
  * `sleep = random(0, min(cap, base · 2^attempt))`, with a bounded number of attempts.
  */
 import type { BackoffPlan } from '../model.ts';

@@ -1,5 +1,5 @@
 /**
- * Whether retrying could apply a request twice (envelopes.md §D2): POST and PATCH are not idempotent
+ * Whether retrying could apply a request twice: POST and PATCH are not idempotent
  * unless they carry an idempotency key the server honours.
  */
 import type { HeaderMap } from '../exchange.ts';

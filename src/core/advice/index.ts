@@ -1,5 +1,5 @@
 /**
- * Retry verdict and advice for a decoded error (envelopes.md §D): whether to retry, when (the
+ * Retry verdict and advice for a decoded error: whether to retry, when (the
  * server's delay, or a bounded full-jitter backoff), whether a retry could apply the request twice,
  * and one or two sentences a developer can act on.
  */
@@ -85,7 +85,7 @@ function adviceText(input: AdviceInput, judgement: Judgement, warnTwice: boolean
   return judgement.lead === null ? timing : `${judgement.lead} ${timing}`;
 }
 
-/** Retry verdict and advice for a decoded error (envelopes.md §D). */
+/** Retry verdict and advice for a decoded error. */
 export function advise(input: AdviceInput): Advice {
   const judgement = judge(input);
   const { delay, receivedAt } = input;

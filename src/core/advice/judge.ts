@@ -1,7 +1,7 @@
 /**
  * Decides whether an error is worth retrying and what to say first, from the most specific signal
- * down (envelopes.md §D): the body saying waiting won't help, the code catalog, gRPC codes (§D4),
- * throttling hidden behind 400/403, vendor-specific retry rules, then the status (§D1).
+ * down: the body saying waiting won't help, the code catalog, gRPC codes,
+ * throttling hidden behind 400/403, vendor-specific retry rules, then the status.
  */
 import { findCode } from '../catalog/index.ts';
 import type { BackoffPlan } from '../model.ts';

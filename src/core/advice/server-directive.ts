@@ -1,5 +1,5 @@
 /**
- * Response headers in which the server itself says whether to retry (envelopes.md §A5, §D3): Stripe's
+ * Response headers in which the server itself says whether to retry: Stripe's
  * `Stripe-Should-Retry`, and `x-should-retry`, which the OpenAI and Anthropic SDKs obey. They override
  * the client's own judgement: a 500 Stripe already applied says `false`, a lock timeout says `true`.
  */

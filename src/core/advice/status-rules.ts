@@ -1,5 +1,5 @@
 /**
- * What each HTTP status means for a client and whether to retry (envelopes.md §D1), phrased as
+ * What each HTTP status means for a client and whether to retry, phrased as
  * something to do, never as the status definition. Restore Hub's per-status handling (seed 002) is
  * the baseline wording: 401 re-authenticate, 403 name the scope, 404 don't crawl, 409 re-fetch and
  * reconcile, 5xx retry with jitter at most 3 times.

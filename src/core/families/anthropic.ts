@@ -1,5 +1,5 @@
 /**
- * Anthropic (envelopes.md §A13): `{type:"error", error:{type, message}, request_id}`; the same object
+ * Anthropic: `{type:"error", error:{type, message}, request_id}`; the same object
  * arrives as an SSE `event: error` payload after a 200.
  */
 import { z } from 'zod';
@@ -21,5 +21,5 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-/** Anthropic `{type:"error", error:{type, message}}` (§B2 rule 2). */
+/** Anthropic `{type:"error", error:{type, message}}`. */
 export const anthropic: Family = { id: 'anthropic', order: 20, match };

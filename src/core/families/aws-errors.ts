@@ -17,7 +17,7 @@ export function sanitizeAwsErrorType(raw: string): string | null {
   return name === '' ? null : name;
 }
 
-/** botocore standard-mode retry hint `x-amz-retry-after`, in milliseconds [S46]; null when absent or garbled. */
+/** botocore standard-mode retry hint `x-amz-retry-after`, in milliseconds; null when absent or garbled. */
 export function awsRetryAfterMs(headers: HeaderMap): number | null {
   const raw = headers.get('x-amz-retry-after');
   if (raw === undefined || !/^\s*\d{1,9}\s*$/.test(raw)) return null;

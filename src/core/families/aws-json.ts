@@ -1,5 +1,5 @@
 /**
- * AWS JSON protocols, awsJson1_0/1_1 and restJson1 (envelopes.md §A11, §B1, §B2 rule 11):
+ * AWS JSON protocols, awsJson1_0/1_1 and restJson1:
  * `{"__type": "com.amazonaws.dynamodb.v20120810#ThrottlingException", "message": "…"}`, the error type
  * in `X-Amzn-ErrorType`, or `{code, message}` with AWS request-id headers.
  */

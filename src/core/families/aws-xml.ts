@@ -1,5 +1,5 @@
 /**
- * AWS XML errors (envelopes.md §A11, §B1): awsQuery `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/>`,
+ * AWS XML errors: awsQuery `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/>`,
  * ec2Query `<Response><Errors><Error>…</Error></Errors><RequestID/>` and S3
  * `<Error><Code/><Message/><RequestId/><HostId/></Error>`. Read with the bounded tag extractor.
  */

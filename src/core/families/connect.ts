@@ -1,5 +1,5 @@
 /**
- * Connect protocol unary errors (envelopes.md §A13, §B1): a non-200 `application/json` response
+ * Connect protocol unary errors: a non-200 `application/json` response
  * `{code: "unavailable", message?, details?: [{type, value, debug?}]}` whose `code` is one of the 16
  * lower-snake Connect codes.
  */

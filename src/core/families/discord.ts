@@ -1,5 +1,5 @@
 /**
- * Discord (envelopes.md §A7, seed 003): `{code: 50035, message, errors:{…nested…:{_errors:[{code,
+ * Discord (seed 003): `{code: 50035, message, errors:{…nested…:{_errors:[{code,
  * message}]}}}`, and the rate-limit body `{message, retry_after, global, code?}`.
  */
 import { z } from 'zod';
@@ -74,5 +74,5 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-/** Discord `{code:int, message, errors?}` and `{message, retry_after, global}` (§B2 rule 10). */
+/** Discord `{code:int, message, errors?}` and `{message, retry_after, global}`. */
 export const discord: Family = { id: 'discord', order: 100, match };

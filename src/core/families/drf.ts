@@ -1,5 +1,5 @@
 /**
- * Django REST Framework (envelopes.md §A12, §B2 rule 17): `{detail: "…"}` (also what FastAPI's
+ * Django REST Framework: `{detail: "…"}` (also what FastAPI's
  * HTTPException and Starlette send), validation maps `{field: ["…"], non_field_errors: ["…"]}` that
  * nest for nested serializers, and a bare list `["…"]`. Rails' `render json: model.errors` is the
  * same map and decodes the same way.

@@ -1,5 +1,5 @@
 /**
- * Elasticsearch / OpenSearch (envelopes.md §A14f, §B2 rule 7e):
+ * Elasticsearch / OpenSearch:
  * `{error: {root_cause: [{type, reason}], type, reason, caused_by?}, status: 404}`.
  */
 import { z } from 'zod';

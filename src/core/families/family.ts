@@ -60,8 +60,8 @@ export interface FamilyMatch {
 export interface Family {
   readonly id: FamilyId;
   /**
-   * Position in the recognition order of envelopes.md §B2 (rule number × 10; B1 transport families
-   * below 10). Among matches of equal strength the lower order wins.
+   * Position in the recognition order (docs/engine.md): families a media type or a header identifies come
+   * below 10, specific shapes before generic ones. Among matches of equal strength the lower order wins.
    */
   readonly order: number;
   /**

@@ -1,5 +1,5 @@
 /**
- * FastAPI / Pydantic validation errors (envelopes.md §A12, §B2 rule 17): 422
+ * FastAPI / Pydantic validation errors: 422
  * `{detail: [{loc, msg, type, input?, ctx?, url?}]}` (v1 types read `value_error.missing`, v2 `missing`).
  * A `detail` object is whatever the app raised in an HTTPException.
  */

@@ -1,5 +1,5 @@
 /**
- * HL7 FHIR `OperationOutcome` (envelopes.md §A14f, §B2 rule 6):
+ * HL7 FHIR `OperationOutcome`:
  * `{resourceType: "OperationOutcome", issue: [{severity, code, diagnostics?, details?: {text}, expression?: ["Patient.name"]}]}`.
  */
 import { z } from 'zod';

@@ -16,8 +16,8 @@ function formatOf(body: string, status = 400, responseHeaders: Exchange['respons
   }).error?.format;
 }
 
-// envelopes.md §B4: the look-alikes a naive detector mislabels, each decoded as its own family.
-describe('look-alike envelopes (§B4)', () => {
+// the look-alikes a naive detector mislabels, each decoded as its own family.
+describe('look-alike envelopes', () => {
   it.each([
     ['{"code":"not_found","message":"user 42 not found"}', 'connect'],
     ['{"code":"23505","details":"Key (id)=(1) already exists.","hint":null,"message":"duplicate key"}', 'postgrest'],

@@ -1,5 +1,5 @@
 /**
- * GitHub REST (envelopes.md §A6): `{message, documentation_url, errors?:[{resource, field, code}],
+ * GitHub REST: `{message, documentation_url, errors?:[{resource, field, code}],
  * status?:"422"}`. Rate limits arrive as 403 or 429 and are told from permission errors by the message.
  */
 import { z } from 'zod';
@@ -48,5 +48,5 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-/** GitHub `{message, documentation_url, errors?}` (§B2 rule 8c). */
+/** GitHub `{message, documentation_url, errors?}`. */
 export const github: Family = { id: 'github', order: 83, match };

@@ -1,5 +1,5 @@
 /**
- * Google APIs (envelopes.md §A3): AIP-193 `google.rpc.Status` with typed `details[]`, the legacy
+ * Google APIs: AIP-193 `google.rpc.Status` with typed `details[]`, the legacy
  * v1 `error.errors[]` shape (reported as `google-legacy`), Firebase Auth's UPPER_SNAKE messages and
  * Firebase callable functions' `{error:{status, message}}`.
  */
@@ -122,5 +122,5 @@ function fieldsOf(
   };
 }
 
-/** Google `{error:{code, status, message, details}}` (§B2 rule 7a). */
+/** Google `{error:{code, status, message, details}}`. */
 export const google: Family = { id: 'google', order: 71, match };

@@ -1,5 +1,5 @@
 /**
- * GraphQL (envelopes.md §A9): `{data?, errors:[{message, locations?, path?, extensions?:{code}}],
+ * GraphQL: `{data?, errors:[{message, locations?, path?, extensions?:{code}}],
  * extensions?}`, served as `application/graphql-response+json` or, by most servers, as JSON in a 200.
  * A response holds nothing else at its top level, which tells it apart from GitHub and Twitter bodies.
  */
@@ -50,5 +50,5 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-/** GraphQL `errors[]` (§B2 rule 8a), in 2xx too: only a non-empty list is an error. */
+/** GraphQL `errors[]`, in 2xx too: only a non-empty list is an error. */
 export const graphql: Family = { id: 'graphql', order: 81, successHints: graphqlSuccessHints, match };

@@ -1,5 +1,5 @@
 /**
- * gRPC and gRPC-Web status carried in response headers (envelopes.md §A13, §B1): trailers-only
+ * gRPC and gRPC-Web status carried in response headers: trailers-only
  * responses put `grpc-status` (decimal code) and `grpc-message` (percent-encoded UTF-8) in the header
  * block, and `grpc-retry-pushback-ms` tells when (or whether) to retry.
  */
@@ -9,7 +9,7 @@ import type { BodyView, Family, FamilyMatch, SuccessHints } from './family.ts';
 /** Trailers-only gRPC-Web errors: the status is a header. */
 export const grpcWebSuccessHints: SuccessHints = { header: /^grpc-status$/ };
 
-/** google/rpc/code.proto names, indexed by code (§D4). */
+/** google/rpc/code.proto names, indexed by code. */
 const CODE_NAMES = [
   'OK',
   'CANCELLED',
@@ -41,7 +41,7 @@ const utf8 = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
 /**
- * Percent-decodes `grpc-message`. The spec tells decoders not to fail on bad encodings [S60]: a `%`
+ * Percent-decodes `grpc-message`. The spec tells decoders not to fail on bad encodings a `%`
  * not followed by two hex digits stays as it is, and invalid UTF-8 becomes U+FFFD.
  */
 export function decodeGrpcMessage(raw: string): string {
@@ -62,7 +62,7 @@ export function decodeGrpcMessage(raw: string): string {
   return utf8.decode(new Uint8Array(bytes));
 }
 
-/** Pushback ≥ 0 is a delay in ms; negative or garbled means "do not retry" [S62]. */
+/** Pushback ≥ 0 is a delay in ms; negative or garbled means "do not retry". */
 function readPushback(raw: string | undefined): { retryDelayMs: number | null; notRetryable: boolean } {
   if (raw === undefined) return { retryDelayMs: null, notRetryable: false };
   const trimmed = raw.trim();

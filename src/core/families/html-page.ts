@@ -1,5 +1,5 @@
 /**
- * HTML error pages from proxies, CDNs and frameworks (envelopes.md §A14g, §A12, §B1): nginx/OpenResty
+ * HTML error pages from proxies, CDNs and frameworks: nginx/OpenResty
  * (`<center>nginx</center>`), Cloudflare (`cf-error-details`, "Error code 522", Ray ID), Express
  * (`<pre>Cannot GET /x</pre>`) and any page with a `<title>` or `<h1>`. Only text is kept: tags are
  * dropped and entities decoded, never markup.

@@ -1,5 +1,5 @@
 /**
- * Atlassian Jira (envelopes.md §A14f, §B2 rule 9):
+ * Atlassian Jira:
  * `{errorMessages: ["Issue does not exist"], errors: {summary: "must not be empty"}}`.
  */
 import { z } from 'zod';

@@ -37,7 +37,7 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /**
- * JSend `status` fail/error, in 2xx too. Not in §B2: ordered just before the simple envelopes (rule 21),
+ * JSend `status` fail/error, in 2xx too. Ordered just before the simple envelopes,
  * which it refines.
  */
 export const jsend: Family = { id: 'jsend', order: 205, successHints: jsendSuccessHints, match };

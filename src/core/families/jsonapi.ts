@@ -1,5 +1,5 @@
 /**
- * JSON:API error objects (envelopes.md §A2) and the Pterodactyl panel's variant of them (§A2a,
+ * JSON:API error objects and the Pterodactyl panel's variant of them (
  * seed 001): `code` is the PHP exception class, `status` a string, validation items carry
  * `meta.source_field` (Laravel dot path) and `meta.rule`.
  */
@@ -91,5 +91,5 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-/** JSON:API `errors[]` (§B2 rule 8b), reporting the Pterodactyl variant as `pterodactyl`. */
+/** JSON:API `errors[]`, reporting the Pterodactyl variant as `pterodactyl`. */
 export const jsonapi: Family = { id: 'jsonapi', order: 82, match };

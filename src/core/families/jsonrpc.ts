@@ -1,5 +1,5 @@
 /**
- * JSON-RPC 2.0 (envelopes.md §A14b): `{jsonrpc:"2.0", id, error:{code:int, message, data?}}`, usually
+ * JSON-RPC 2.0: `{jsonrpc:"2.0", id, error:{code:int, message, data?}}`, usually
  * in a 200; a batch is an array of responses, of which the first failed one is reported.
  */
 import { z } from 'zod';
@@ -40,5 +40,5 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-/** JSON-RPC 2.0 error responses (§B2 rule 4), in 2xx too. */
+/** JSON-RPC 2.0 error responses, in 2xx too. */
 export const jsonrpc: Family = { id: 'jsonrpc', order: 40, successHints: jsonrpcSuccessHints, match };

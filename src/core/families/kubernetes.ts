@@ -1,5 +1,5 @@
 /**
- * Kubernetes API `Status` (envelopes.md §A13, §B2 rule 1):
+ * Kubernetes API `Status`:
  * `{kind: "Status", apiVersion: "v1", status: "Failure", message, reason: "NotFound", details: {causes?, retryAfterSeconds?}, code: 404}`.
  */
 import { z } from 'zod';

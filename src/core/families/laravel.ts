@@ -1,5 +1,5 @@
 /**
- * Laravel validation errors (envelopes.md §A12, §B2 rule 9): 422
+ * Laravel validation errors: 422
  * `{message: "The name field is required. (and 1 more error)", errors: {"items.0.name": ["…"]}}`.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Matrix Client-Server API (envelopes.md §A14e, §B2 rule 14):
+ * Matrix Client-Server API:
  * `{errcode: "M_LIMIT_EXCEEDED", error: "Too many requests", retry_after_ms: 2000}`.
  */
 import { z } from 'zod';

@@ -9,7 +9,7 @@ function isLeaf(value: unknown, leaves: MessageLeaves): boolean {
 }
 
 /**
- * True for `{field: ["msg", …]}`-style maps (envelopes.md §B2 rule 9): every value a message leaf.
+ * True for `{field: ["msg", …]}`-style maps: every value a message leaf.
  * The shape test that tells Laravel/Shopify/Jira `errors` apart from Discord's `_errors` trees and
  * GitHub's `errors` lists; read the messages with `fieldErrorsFromMessageMap`.
  */

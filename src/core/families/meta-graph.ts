@@ -1,5 +1,5 @@
 /**
- * Meta (Facebook/Instagram) Graph API (envelopes.md §A14d): `{error:{message, type, code,
+ * Meta (Facebook/Instagram) Graph API: `{error:{message, type, code,
  * error_subcode, error_user_title, error_user_msg, fbtrace_id}}` with a numeric code that is not the
  * HTTP status.
  */
@@ -38,5 +38,5 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-/** Meta Graph `{error:{code:int, fbtrace_id…}}` (§B2 rule 7c). */
+/** Meta Graph `{error:{code:int, fbtrace_id…}}`. */
 export const metaGraph: Family = { id: 'meta-graph', order: 73, match };

@@ -1,5 +1,5 @@
 /**
- * NestJS default exception body (envelopes.md §A10a, §B2 rule 18):
+ * NestJS default exception body:
  * `{statusCode, message: string | string[], error?}`; class-validator pipes send `message` as a list.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * OAuth 2.0 errors (envelopes.md §A14a, §B2 rule 16): the token endpoint's
+ * OAuth 2.0 errors: the token endpoint's
  * `{error: "invalid_grant", error_description?, error_uri?}` (RFC 6749 §5.2), and a resource server's
  * `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` challenge (RFC 6750), which often
  * comes on a 401/403 with no body at all.

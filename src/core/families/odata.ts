@@ -1,5 +1,5 @@
 /**
- * Microsoft Graph / Azure / OData JSON errors (envelopes.md §A4): `{error:{code, message, target?,
+ * Microsoft Graph / Azure / OData JSON errors: `{error:{code, message, target?,
  * details?, innererror?}}` with a **string** code. Graph spells the nested object `innerError` and puts
  * `request-id`/`date` in it; the OData guideline nests `innererror` chains whose deepest code is the
  * most specific one the client understands.
@@ -64,5 +64,5 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-/** OData / Graph / Azure `{error:{code:string, message}}` (§B2 rule 7d). */
+/** OData / Graph / Azure `{error:{code:string, message}}`. */
 export const odata: Family = { id: 'odata', order: 74, match };

@@ -1,5 +1,5 @@
 /**
- * OpenAI and OpenAI-compatible servers (envelopes.md §A13): `{error:{message, type, param, code}}`,
+ * OpenAI and OpenAI-compatible servers: `{error:{message, type, param, code}}`,
  * all four keys present even when null. `insufficient_quota` is billing, not a rate limit.
  */
 import { z } from 'zod';
@@ -37,5 +37,5 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-/** OpenAI `{error:{message, type, param, code}}` (§B2 rule 7b). */
+/** OpenAI `{error:{message, type, param, code}}`. */
 export const openai: Family = { id: 'openai', order: 72, match };

@@ -1,5 +1,5 @@
 /**
- * Short plain-text error bodies (envelopes.md §B1): Cloudflare's `error code: 1015`, Express's
+ * Short plain-text error bodies: Cloudflare's `error code: 1015`, Express's
  * `Not Found`, gateways' `Too Many Requests`, Go's `404 page not found`. Also catches such text
  * served under a JSON content type, which happens.
  */
@@ -13,7 +13,7 @@ const MAX_MESSAGE = 300;
 
 const MARKUP_MIMES = new Set(['text/html', 'application/xhtml+xml', 'application/xml', 'text/xml']);
 
-/** Cloudflare's tiny body for 1xxx blocks: `error code: 1015` [S72]. */
+/** Cloudflare's tiny body for 1xxx blocks: `error code: 1015`. */
 const CLOUDFLARE_CODE = /^error code: (\d{3,4})$/i;
 
 const Text = z.string().min(1).max(MAX_TEXT);

@@ -1,5 +1,5 @@
 /**
- * PostgREST (Supabase's REST layer; envelopes.md §A13, §B2 rule 12): all four of `code` (SQLSTATE or
+ * PostgREST (Supabase's REST layer): all four of `code` (SQLSTATE or
  * `PGRST…`), `message`, `details` and `hint`, the last three possibly null.
  */
 import { z } from 'zod';

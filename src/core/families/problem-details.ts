@@ -1,6 +1,6 @@
 /**
- * RFC 9457 / RFC 7807 problem details (envelopes.md §A1), with the ASP.NET Core (§A1a) and Spring
- * `ProblemDetail` (§A1b) sub-variants reported under their own ids.
+ * RFC 9457 / RFC 7807 problem details, with the ASP.NET Core and Spring
+ * `ProblemDetail` sub-variants reported under their own ids.
  */
 import { z } from 'zod';
 import { isRecord, text, toPointer } from '../json.ts';
@@ -119,7 +119,7 @@ function match(view: BodyView): FamilyMatch | null {
   const family = variantOf(p, view.url);
   let strength: FamilyMatch['strength'];
   if (byMime) strength = members > 0 ? 3 : 2;
-  // §B2 rule 9: `title` + `status` + ASP.NET's `traceId`/errors map is a validation problem even as plain JSON.
+  // `title` + `status` + ASP.NET's `traceId`/errors map is a validation problem even as plain JSON.
   else if (members >= 3 || (members === 2 && (p.type !== undefined || family === 'aspnet-problem'))) strength = 2;
   else if (members === 2) strength = 1;
   else return null;
@@ -139,5 +139,5 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-/** RFC 9457 problem details: `application/problem+json`, or its members with the right types (§B2 rule 20). */
+/** RFC 9457 problem details: `application/problem+json`, or its members with the right types. */
 export const problemDetails: Family = { id: 'problem-details', order: 200, match };

@@ -1,5 +1,5 @@
 /**
- * Salesforce REST (envelopes.md §A14f, §B2 rule 15): a top-level array
+ * Salesforce REST: a top-level array
  * `[{message: "duplicate field selected: Id", errorCode: "INVALID_FIELD", fields?: ["Id"]}]`.
  */
 import { z } from 'zod';

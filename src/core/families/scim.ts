@@ -1,5 +1,5 @@
 /**
- * SCIM 2.0 errors (RFC 7644 §3.12; envelopes.md §A14c, §B2 rule 5):
+ * SCIM 2.0 errors (RFC 7644 §3.12):
  * `{schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "409", scimType?: "uniqueness", detail?}`.
  */
 import { z } from 'zod';

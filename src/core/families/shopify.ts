@@ -1,5 +1,5 @@
 /**
- * Shopify REST Admin (envelopes.md §A13, §B2 rule 9): `{errors: "Not Found"}`,
+ * Shopify REST Admin: `{errors: "Not Found"}`,
  * `{errors: "[API] Invalid API key or access token …"}` or `{errors: {title: ["can't be blank"]}}`,
  * with no `message` beside it.
  */

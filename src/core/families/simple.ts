@@ -1,5 +1,5 @@
 /**
- * Simple ad-hoc envelopes (envelopes.md §A10, §B2 rules 7f and 21; seeds Restore Hub and GPU Outlet):
+ * Simple ad-hoc envelopes (seeds Restore Hub and GPU Outlet):
  * `{error: "…", message?, details?}`, the nested `{error: {code, message, details}}` and
  * `{success: false, error: {…}}`, with Zod validation output wherever it was put.
  */
@@ -10,7 +10,7 @@ import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { codeLike, firstText, maybe, str } from './lenient.ts';
 import { serializedIssues, validationFieldErrors } from './validation-issues.ts';
 
-/** §B2 rule 21: a lower-case word/snake/dotted string or an UPPER_SNAKE string is a machine code, not prose. */
+/** a lower-case word/snake/dotted string or an UPPER_SNAKE string is a machine code, not prose. */
 export const CODE_SHAPED = /^(?:[a-z][a-z0-9_.-]*|[A-Z][A-Z0-9_]+)$/;
 
 const Ids = { requestId: str, request_id: str, traceId: str, trace_id: str };

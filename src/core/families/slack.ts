@@ -1,5 +1,5 @@
 /**
- * Slack Web API (envelopes.md §A8): errors come in a 200 as `{ok:false, error:"channel_not_found",
+ * Slack Web API: errors come in a 200 as `{ok:false, error:"channel_not_found",
  * response_metadata:{messages:["[ERROR] …"]}}`; only rate limiting uses a status (429, `ratelimited`).
  * `{ok:true, warning}` is a success with a warning, never an error.
  */
@@ -33,5 +33,5 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-/** Slack `{ok:false, error}` (§B2 rule 3), in 2xx too. */
+/** Slack `{ok:false, error}`, in 2xx too. */
 export const slack: Family = { id: 'slack', order: 30, successHints: slackSuccessHints, match };

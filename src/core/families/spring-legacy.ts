@@ -1,5 +1,5 @@
 /**
- * Spring Boot's legacy `/error` body (envelopes.md §A1b, §B2 rule 19):
+ * Spring Boot's legacy `/error` body:
  * `{timestamp, status, error: "Not Found", path, message?, errors?[BindingResult], requestId?}`.
  */
 import { z } from 'zod';

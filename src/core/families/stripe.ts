@@ -1,5 +1,5 @@
 /**
- * Stripe (envelopes.md §A5): `{error:{type, code, decline_code, message, param, doc_url,
+ * Stripe: `{error:{type, code, decline_code, message, param, doc_url,
  * request_log_url}}`. Its `type` set overlaps OpenAI's, so a Stripe-only key or a `Request-Id: req_…`
  * header is required.
  */
@@ -57,5 +57,5 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-/** Stripe `{error:{type, code, doc_url…}}` (§B2 rule 7b). */
+/** Stripe `{error:{type, code, doc_url…}}`. */
 export const stripe: Family = { id: 'stripe', order: 72, match };

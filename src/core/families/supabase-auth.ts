@@ -1,5 +1,5 @@
 /**
- * Supabase Auth / GoTrue (envelopes.md §A13, §B2 rule 12):
+ * Supabase Auth / GoTrue:
  * `{code: 422, error_code: "weak_password", msg: "Password should be at least 6 characters", error_id?}`,
  * where `code` is the HTTP status and `error_code` the real code.
  */
@@ -10,7 +10,7 @@ import { firstText, str } from './lenient.ts';
 
 const GoTrueError = z.object({ code: z.number().int(), error_code: z.string(), msg: str, error_id: str });
 
-/** Auth's rate-limit codes (`over_request_rate_limit`, `over_email_send_rate_limit`, …) [S56]. */
+/** Auth's rate-limit codes (`over_request_rate_limit`, `over_email_send_rate_limit`, …). */
 const RATE_LIMIT_CODE = /^over_[a-z_]*rate_limit$/;
 
 function match(view: BodyView): FamilyMatch | null {

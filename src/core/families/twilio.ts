@@ -1,5 +1,5 @@
 /**
- * Twilio (envelopes.md §A13, §B2 rule 13): the 2010 REST API
+ * Twilio: the 2010 REST API
  * `{code: 20404, message, more_info: "https://www.twilio.com/docs/errors/20404", status: 404}` and the
  * newer product APIs' `{errors: [{code, message, infoUrl}]}`.
  */
@@ -12,7 +12,7 @@ const Classic = z.object({ code: z.number().int(), message: z.string(), more_inf
 const ListItem = z.object({ code: z.number().int(), message: z.string(), infoUrl: z.string() });
 const List = z.object({ errors: listOf(ListItem) });
 
-/** 20429 "Too Many Requests": documented as never processed, so always safe to retry [S38]. */
+/** 20429 "Too Many Requests": documented as never processed, so always safe to retry. */
 const TOO_MANY_REQUESTS = 20429;
 
 /** Twilio names itself in a response header or in its docs links; either is as good as a media type. */

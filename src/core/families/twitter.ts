@@ -1,5 +1,5 @@
 /**
- * Twitter / X (envelopes.md §A13): API v2 answers failures problem-style (`{title, type, status,
+ * Twitter / X: API v2 answers failures problem-style (`{title, type, status,
  * detail, errors?:[{message, parameters}]}`) and reports partly failed lookups inside a 200
  * (`{data, errors:[{value, detail, title, resource_type, parameter, resource_id, type}]}`); API v1.1
  * sends `{errors:[{code:88, message}]}`.
@@ -95,5 +95,5 @@ function match(view: BodyView): FamilyMatch | null {
   return fields === null ? null : { family: 'twitter', strength: 2, fields };
 }
 
-/** Twitter/X v2 problems and 200 partial errors, v1.1 code lists (§B2 rules 8d/8e), in 2xx too. */
+/** Twitter/X v2 problems and 200 partial errors, v1.1 code lists, in 2xx too. */
 export const twitter: Family = { id: 'twitter', order: 84, successHints: twitterSuccessHints, match };

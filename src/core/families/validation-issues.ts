@@ -1,5 +1,5 @@
 /**
- * Zod validation output, in every shape APIs send it (envelopes.md §A10, [S41]), read as field errors:
+ * Zod validation output, in every shape APIs send it, read as field errors:
  * the issues list (`issues`, `details`, `errors`), `flatten()`, `format()`, Zod 4 `treeifyError()`,
  * and a Zod 4 ZodError whose `message` is the issues list serialized as a JSON string.
  */

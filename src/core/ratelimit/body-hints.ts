@@ -1,5 +1,5 @@
 /**
- * Delays stated in a response body (envelopes.md §C4): the ad-hoc keys `retry_after`, `retryAfter`,
+ * Delays stated in a response body: the ad-hoc keys `retry_after`, `retryAfter`,
  * `retryAfterSeconds`, `retry_after_ms`, `wait_seconds`… and `reset_at`, at the top level or one level
  * down under `error` / `details`. The unit comes from the key's suffix; without one it is seconds, and
  * the reading is marked inexact because that unit was a guess.
@@ -37,7 +37,7 @@ function delayOf(value: unknown, unit: Unit): DelayReading | null {
   return { afterMs: clampDelay(unit === 'ms' ? number : number * 1000), source: 'body', exact: unit !== 'guess' };
 }
 
-/** Epoch seconds (≥ 1e9) or ms (≥ 1e12), as §C5 step 1 classifies them; smaller numbers are no instant. */
+/** Epoch seconds (≥ 1e9) or ms (≥ 1e12) classifies them; smaller numbers are no instant. */
 function epochOf(number: number): number | null {
   if (number >= 1e12) return validEpoch(number);
   return number >= 1e9 ? validEpoch(number * 1000) : null;

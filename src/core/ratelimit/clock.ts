@@ -1,5 +1,5 @@
 /**
- * Server clock correction (envelopes.md §C5 step 3). Absolute reset times are on the server's clock;
+ * Server clock correction. Absolute reset times are on the server's clock;
  * the delay is `reset − Date(response)`, never `reset − now`, so a skewed client clock or a HAR decoded
  * a week later gives the same countdown.
  */

@@ -1,5 +1,5 @@
 /**
- * Absolute times as rate-limit headers spell them (envelopes.md §C1, §C5 step 1): the three HTTP-date
+ * Absolute times as rate-limit headers spell them: the three HTTP-date
  * forms RFC 9110 requires recipients to accept, RFC 3339 / ISO 8601 down to minute precision, and
  * JavaScript's `Date.prototype.toString()` (lemlist). Written out instead of `Date.parse`, whose
  * accepted forms differ between the engines this code runs in.
@@ -60,7 +60,7 @@ export function parseHttpDate(value: string, referenceMs: number): number | null
   return null;
 }
 
-/** Any absolute time a reset header may carry (§C5 step 1, in its order), as epoch ms. */
+/** Any absolute time a reset header may carry (in its order), as epoch ms. */
 export function parseAbsoluteTime(value: string, referenceMs: number): number | null {
   const httpDate = parseHttpDate(value, referenceMs);
   if (httpDate !== null) return httpDate;

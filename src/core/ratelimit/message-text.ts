@@ -1,5 +1,5 @@
 /**
- * Delays stated in prose (envelopes.md §C4): "Please retry in 20.7s" (Gemini), "Please try again in
+ * Delays stated in prose: "Please retry in 20.7s" (Gemini), "Please try again in
  * 2.5s" / "in 84ms" / "in 6m0s" (OpenAI), "Try again in 3 minutes" (Reddit), "Expected available in
  * 5 seconds" (DRF). Always inexact: a sentence is not a contract.
  */

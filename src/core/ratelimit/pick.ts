@@ -1,5 +1,5 @@
 /**
- * Choosing among several limits of one response (envelopes.md §C5 step 6): OpenAI requests vs tokens,
+ * Choosing among several limits of one response: OpenAI requests vs tokens,
  * Anthropic's four, IETF multi-policy lists, a response that speaks two dialects at once.
  */
 import type { LimitReading } from './reading.ts';

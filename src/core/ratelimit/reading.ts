@@ -1,6 +1,6 @@
 /**
  * What each header dialect reader produces: one rate-limit state per dimension (bucket, resource,
- * policy, requests vs tokens…) plus where its reset sits in the retry precedence of §C5 step 7.
+ * policy, requests vs tokens…) plus where its reset sits in the retry precedence
  */
 import type { HeaderMap } from '../exchange.ts';
 import type { RateLimitState } from '../model.ts';
@@ -13,7 +13,7 @@ export type ResetSource = 'ratelimit-header' | 'reset-header' | 'vendor-duration
 export interface LimitReading {
   readonly state: RateLimitState;
   readonly resetSource: ResetSource | null;
-  /** False when the reset unit was inferred (§C5 step 2). */
+  /** False when the reset unit was inferred. */
   readonly resetExact: boolean;
 }
 

@@ -1,6 +1,5 @@
 /**
- * Reads a rate-limit reset value whose format the header name does not fix (envelopes.md §C5 steps
- * 1–3): a date, a Go duration, epoch ms, epoch seconds (Discord's with decimals) or a delta whose unit
+ * Reads a rate-limit reset value whose format the header name does not fix: a date, a Go duration, epoch ms, epoch seconds (Discord's with decimals) or a delta whose unit
  * (seconds or Prisjakt-style ms) is decided against companion values and the policy window.
  */
 import type { HeaderMap } from '../exchange.ts';
@@ -47,7 +46,7 @@ function agrees(readingMs: number, companionMs: number): boolean {
   return Math.abs(readingMs - companionMs) <= Math.max(2000, companionMs * 0.1);
 }
 
-/** §C5 step 2: seconds or milliseconds? Closest to a companion; else the one that fits the window. */
+/** seconds or milliseconds? Closest to a companion; else the one that fits the window. */
 function inferDeltaUnit(value: number, context: ResetContext): ResetReading {
   const asSeconds = value * 1000;
   const asMs = value;

@@ -1,5 +1,5 @@
 /**
- * Explicit retry headers (envelopes.md §C1, §C5 step 7.1): `Retry-After` as delta seconds (decimals
+ * Explicit retry headers: `Retry-After` as delta seconds (decimals
  * tolerated) or an HTTP-date, and its millisecond siblings, which win when both are present because
  * the OpenAI, Anthropic and Azure SDKs read them first.
  */

@@ -1,7 +1,7 @@
 import type { CatalogEntry } from '../types.ts';
 import { codeEntries } from '../define.ts';
 
-/** OpenAI `error.code`/`type` and Anthropic `error.type` values (envelopes.md §A13). */
+/** OpenAI `error.code`/`type` and Anthropic `error.type` values. */
 export const aiApiCodes: readonly CatalogEntry[] = [
   ...codeEntries({
     api: 'OpenAI',

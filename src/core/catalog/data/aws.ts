@@ -1,6 +1,6 @@
 import { codeEntries, type CodeRow } from '../define.ts';
 
-/** A botocore throttling code (envelopes.md §A11/§D3): throttling is told by code, often on HTTP 400. */
+/** A botocore throttling code: throttling is told by code, often on HTTP 400. */
 function throttling(key: string, status: number, meaning: string): CodeRow {
   return { key, status, title: 'Throttled', category: 'Rate limit', retry: 'after-delay', meaning: `${meaning} AWS SDKs retry it with backoff.`, advice: 'Retry with exponential backoff and jitter (honour x-amz-retry-after when present) and lower the request rate or raise the limit.' };
 }

@@ -1,6 +1,6 @@
 import { codeEntries } from '../define.ts';
 
-/** Cloudflare 1xxx error codes shown on its block and error pages (envelopes.md §E, §A14g). */
+/** Cloudflare 1xxx error codes shown on its block and error pages. */
 export const cloudflareCodes = codeEntries({
   api: 'Cloudflare',
   families: ['html-page', 'plain-text'],

@@ -73,7 +73,7 @@ const registered: readonly HttpStatusRow[] = [
   { status: 511, title: 'Network Authentication Required', category: 'Authentication', meaning: 'A captive portal (hotel, airport Wi-Fi) intercepts traffic until you log in to the network.', docsUrl: RFC6585 },
 ];
 
-/** Unregistered statuses seen in traffic (envelopes.md §E), with who sends them. */
+/** Unregistered statuses seen in traffic, with who sends them. */
 const nonStandard: readonly (HttpStatusRow & { readonly api: string })[] = [
   { api: 'Apache', status: 218, title: 'This is fine', category: 'Success', retry: 'no', meaning: 'Reported as an Apache override that passes an error page through as success (unverified).', advice: 'Read the body: it may describe an error.' },
   { api: 'GraphQL-over-HTTP', status: 294, title: 'Partial Success', category: 'Success', retry: 'no', meaning: 'Proposed by the GraphQL-over-HTTP draft: data came back along with errors.', advice: 'Use the data and handle the errors list for the fields that failed.' },

@@ -1,5 +1,5 @@
 /**
- * Meta Graph API usage headers (envelopes.md §A14d, §C3): JSON values that give each counter as a
+ * Meta Graph API usage headers: JSON values that give each counter as a
  * percent of its limit. `X-App-Usage: {"call_count":28,"total_time":25,"total_cputime":25}`,
  * `X-Business-Use-Case-Usage: {"<id>":[{"type":"ads_management","call_count":95,…,
  * "estimated_time_to_regain_access":19}]}` (minutes), `X-Ad-Account-Usage: {"acc_id_util_pct":9.67,…}`.

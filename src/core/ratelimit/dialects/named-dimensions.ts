@@ -1,5 +1,5 @@
 /**
- * Dialects with one header triple per named dimension (envelopes.md §C3, §A10a):
+ * Dialects with one header triple per named dimension:
  * - OpenAI and compatibles: `x-ratelimit-{limit,remaining,reset}-{requests,tokens}`, resets as Go durations;
  * - NestJS named throttlers and Kong: `x-ratelimit-remaining-short`, `x-ratelimit-limit-minute`, delta seconds;
  * - Linear: `x-ratelimit-requests-remaining`;

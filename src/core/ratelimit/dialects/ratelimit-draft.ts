@@ -1,14 +1,14 @@
 /**
- * The pre-Structured-Fields IETF drafts (envelopes.md §C2: polli-00 … ietf-06): `RateLimit-Limit`
+ * The pre-Structured-Fields IETF drafts (polli-00 … ietf-06): `RateLimit-Limit`
  * (possibly a policy list `100, 100;w=10`), `RateLimit-Remaining`, `RateLimit-Reset`, and GitLab's
- * same-named headers (§C3), whose Reset is epoch seconds "despite the IETF name", plus its
+ * same-named headers, whose Reset is epoch seconds "despite the IETF name", plus its
  * `RateLimit-ResetTime` HTTP-date and `RateLimit-Name`.
  */
 import { makeReading, parseQuotaList, type Dialect } from '../reading.ts';
 import { readResetValue } from '../reset-value.ts';
 import { parseDecimal } from '../values.ts';
 
-/** GitLab throttles per minute unless it says otherwise (§C5 step 2 vendor default). */
+/** GitLab throttles per minute unless it says otherwise (its documented default). */
 const GITLAB_WINDOW_SECONDS = 60;
 
 export const readRateLimitDraft: Dialect = ({ headers, receivedAt, companionMs }) => {

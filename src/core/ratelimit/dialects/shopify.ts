@@ -1,4 +1,4 @@
-/** Shopify REST's leaky bucket (envelopes.md §C3): `X-Shopify-Shop-Api-Call-Limit: 32/40` = used/size, no reset. */
+/** Shopify REST's leaky bucket: `X-Shopify-Shop-Api-Call-Limit: 32/40` = used/size, no reset. */
 import { makeReading, type Dialect } from '../reading.ts';
 import { parseDecimal } from '../values.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The IETF `RateLimit` / `RateLimit-Policy` Structured Fields (envelopes.md §C2): the draft-07
+ * The IETF `RateLimit` / `RateLimit-Policy` Structured Fields: the draft-07
  * dictionary (`limit=100, remaining=50, reset=5`) and the draft-08+ list of named items
  * (`"default";r=50;t=30` with policies `"default";q=100;w=60`). Jira's `Beta-` prefixed copies use the
  * same syntax. Malformed fields are ignored, as the draft requires.

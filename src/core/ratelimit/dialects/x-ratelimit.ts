@@ -1,15 +1,15 @@
 /**
- * The `X-RateLimit-*` family and its `X-Rate-Limit-*` spelling (envelopes.md §C3): GitHub (`-used`,
+ * The `X-RateLimit-*` family and its `X-Rate-Limit-*` spelling: GitHub (`-used`,
  * `-resource`), Discord (`-reset-after`, `-bucket`, `-scope`, `-global`), Reddit (`-used`, no limit),
  * Laravel, express, Jira ISO resets, Whoop policy lists, Twitter epochs and Prisjakt delta-ms resets.
- * The reset unit is the trap, so it goes through the §C5 classifier with the vendor's window.
+ * The reset unit is the trap, so it goes through the classifier with the vendor's window.
  */
 import type { HeaderMap } from '../../exchange.ts';
 import { makeReading, parseQuotaList, type Dialect, type DialectInput, type LimitReading } from '../reading.ts';
 import { readResetValue, resetAfter, type ResetReading } from '../reset-value.ts';
 import { parseDecimal } from '../values.ts';
 
-/** Windows the vendors document, for deciding a bare reset number's unit (§C5 step 2). */
+/** Windows the vendors document, for deciding a bare reset number's unit. */
 const VENDOR_WINDOW_SECONDS: Readonly<Record<string, number>> = { github: 3600, reddit: 600 };
 
 function dialectOf(headers: HeaderMap, prefix: string): string {
