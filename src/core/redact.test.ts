@@ -23,9 +23,10 @@ describe('redactHeaderValue', () => {
     }
   });
 
-  it('leaves ordinary headers alone except JWT-looking values', () => {
+  it('keeps safe headers except known token formats, and hides every header it does not know', () => {
     expect(redactHeaderValue('Content-Type', 'application/json')).toBe('application/json');
-    expect(redactHeaderValue('X-Forwarded-Assertion', `jwt ${jwt}`)).toBe(`jwt ${REDACTED}`);
+    expect(redactHeaderValue('X-Request-Id', `req ${jwt}`)).toBe(`req ${REDACTED}`);
+    expect(redactHeaderValue('X-Forwarded-Assertion', 'anything')).toBe(REDACTED);
   });
 
   it('redacts a whole header list', () => {

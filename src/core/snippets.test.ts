@@ -49,7 +49,7 @@ describe('curlSnippet', () => {
   });
 
   it('quotes hostile values so the shell runs nothing', () => {
-    const curl = curlSnippet({ method: 'POST', url: "https://a.test/?q=it's", requestHeaders: [{ name: 'X-Note', value: '$(rm -rf ~) `id`' }], requestBody: 'a\nb' });
+    const curl = curlSnippet({ method: 'POST', url: "https://a.test/?q=it's", requestHeaders: [{ name: 'X-Note', value: '$(rm -rf ~) `id`' }], requestBody: 'a\nb' }, { includeSecrets: true });
     expect(curl).toContain(`'https://a.test/?q=it'\\''s'`);
     expect(curl).toContain(`-H 'X-Note: $(rm -rf ~) \`id\`'`);
     expect(curl).toContain(`--data-raw $'a\\nb'`);
