@@ -5,7 +5,7 @@
  */
 import type { Exchange, HttpHeader } from './exchange.ts';
 import { redactExchange } from './redact.ts';
-import { INVISIBLE_CHARS, hasInvisible } from './visible-text.ts';
+import { INVISIBLE_CHARS, hasInvisible, visibleJson } from './visible-text.ts';
 
 export type SnippetRequest = Pick<Exchange, 'method' | 'url' | 'requestHeaders' | 'requestBody'>;
 
@@ -43,8 +43,8 @@ const SHELL_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\
 /** What `$'…'` writes as an escape: line breaks and tabs, and everything visibleText would show. */
 const SHELL_ESCAPED = new RegExp(`[\\t\\n\\r]|${INVISIBLE_CHARS.source}`, 'gu');
 
-/** `\u202e`: how bash's `$'…'` and JavaScript strings write a character by its code point, visibly. */
-function codePointEscape(char: string): string {
+/** `\u202e`, `\U000e0041`: how bash's `$'…'` writes a character by its code point. */
+function shellCodePoint(char: string): string {
   const code = char.codePointAt(0) ?? 0;
   return code > 0xffff ? `\\U${code.toString(16).padStart(8, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
@@ -55,13 +55,8 @@ function codePointEscape(char: string): string {
  */
 export function shellQuote(value: string): string {
   if (!hasInvisible(value) && !/[\t\n\r]/.test(value)) return `'${value.replace(/'/g, `'\\''`)}'`;
-  const escaped = value.replace(/[\\']/g, '\\$&').replace(SHELL_ESCAPED, (c) => SHELL_ESCAPES[c] ?? (c < ' ' || c === '\x7f' ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : codePointEscape(c)));
+  const escaped = value.replace(/[\\']/g, '\\$&').replace(SHELL_ESCAPED, (c) => SHELL_ESCAPES[c] ?? (c < ' ' || c === '\x7f' ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : shellCodePoint(c)));
   return `$'${escaped}'`;
-}
-
-/** JSON (a JavaScript literal too) with invisible characters written as `\u` escapes: the same value, shown. */
-function visibleJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(INVISIBLE_CHARS, (c) => (c.length === 2 ? `${codePointEscape(c[0] ?? '')}${codePointEscape(c[1] ?? '')}` : codePointEscape(c)));
 }
 
 /** The request as a curl command, one option per line like DevTools' "Copy as cURL (bash)". */

@@ -28,3 +28,9 @@ export function hasInvisible(text: string): boolean {
   INVISIBLE_CHARS.lastIndex = 0;
   return found;
 }
+
+/** JSON (a JavaScript literal too) with invisible characters written as `\u` escapes: the same value, shown. */
+export function visibleJson(value: unknown, indent?: number): string {
+  const utf16 = (char: string): string => Array.from({ length: char.length }, (_, i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+  return JSON.stringify(value, null, indent).replace(INVISIBLE_CHARS, utf16);
+}
