@@ -9,7 +9,7 @@
  * breaks, line and paragraph separators, the Hangul fillers and variation selectors that render as
  * nothing, and the ones in the Unicode "Default_Ignorable_Code_Point" list that are not Cf.
  */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what must be shown
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- control and combining characters are exactly what must be shown
 export const INVISIBLE_CHARS = /[\p{Cf}\p{Zl}\p{Zp}\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\uffa0\ufe00-\ufe0e\u{e0100}-\u{e01ef}]/gu;
 
 function marker(char: string): string {
