@@ -34,8 +34,9 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
   // Slack bot/user/app tokens (api.slack.com/authentication/token-types; gitleaks slack-bot-token…).
   { name: 'Slack token', pattern: String.raw`${START}xox[abposre]-[0-9A-Za-z-]{10,}` },
   { name: 'Slack app token', pattern: String.raw`${START}xapp-\d-[0-9A-Za-z-]{10,}` },
-  // AWS access key ids (docs.aws.amazon.com IAM "unique identifier prefixes"; gitleaks aws-access-token).
-  { name: 'AWS access key id', pattern: String.raw`${START}(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}\b` },
+  // AWS access key ids (docs.aws.amazon.com IAM "unique identifier prefixes"; gitleaks aws-access-token, which
+  // narrows the tail to base32: any upper-case letter or digit is taken here, so a near-miss still goes).
+  { name: 'AWS access key id', pattern: String.raw`${START}(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}\b` },
   // Google API keys and OAuth access tokens / client secrets (cloud.google.com/docs/authentication/api-keys; gitleaks gcp-api-key).
   { name: 'Google API key', pattern: String.raw`${START}AIza[0-9A-Za-z_-]{35}` },
   { name: 'Google OAuth access token', pattern: String.raw`${START}ya29\.[0-9A-Za-z_-]{20,}` },
