@@ -23,14 +23,23 @@ function contentType(headers: Exchange['requestHeaders']): string {
   return headers.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? '';
 }
 
+type Request = Pick<Exchange, 'url' | 'requestHeaders' | 'requestBody'>;
+
+/** The request as it may leave Faultline: URL, headers and body sanitized. */
+export function redactRequest<T extends Request>(request: T): T {
+  const body = request.requestBody;
+  return {
+    ...request,
+    url: redactUrl(request.url),
+    requestHeaders: redactHeaders(request.requestHeaders),
+    requestBody: body === undefined || body === null || body === '' ? body : redactExchangeBody({ text: body }, contentType(request.requestHeaders)).text,
+  };
+}
+
 /** The exchange as it may leave Faultline: URL, headers, request and response bodies sanitized. */
 export function redactExchange(exchange: Exchange): Exchange {
-  const requestBody = exchange.requestBody;
   return {
-    ...exchange,
-    url: redactUrl(exchange.url),
-    requestHeaders: redactHeaders(exchange.requestHeaders),
-    requestBody: requestBody === undefined || requestBody === null || requestBody === '' ? requestBody : redactExchangeBody({ text: requestBody }, contentType(exchange.requestHeaders)).text,
+    ...redactRequest(exchange),
     statusText: exchange.statusText === undefined ? undefined : redactTokens(exchange.statusText),
     responseHeaders: redactHeaders(exchange.responseHeaders),
     body: exchange.body === null ? null : redactExchangeBody(exchange.body, exchange.mimeType || contentType(exchange.responseHeaders)),

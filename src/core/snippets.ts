@@ -4,7 +4,7 @@
  * itself or may not set. Secrets are redacted unless the user opts in (src/core/redact.ts).
  */
 import type { Exchange, HttpHeader } from './exchange.ts';
-import { redactExchange } from './redact.ts';
+import { redactRequest } from './redact.ts';
 import { INVISIBLE_CHARS, hasInvisible, visibleJson } from './visible-text.ts';
 
 export type SnippetRequest = Pick<Exchange, 'method' | 'url' | 'requestHeaders' | 'requestBody'>;
@@ -22,10 +22,7 @@ interface PreparedRequest {
 }
 
 function prepare(original: SnippetRequest, options: SnippetOptions): PreparedRequest {
-  const request =
-    options.includeSecrets === true
-      ? original
-      : redactExchange({ ...original, status: 0, responseHeaders: [], body: null, mimeType: '', receivedAt: 0 });
+  const request = options.includeSecrets === true ? original : redactRequest(original);
   // HTTP/2 pseudo-headers (`:authority`) are not headers a client may send; HAR entries include them.
   const headers = request.requestHeaders.filter((h) => !h.name.startsWith(':'));
   const body = request.requestBody === undefined || request.requestBody === null || request.requestBody === '' ? null : request.requestBody;

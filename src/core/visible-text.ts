@@ -23,10 +23,7 @@ export function visibleText(text: string): string {
 
 /** Whether the text holds any character `visibleText` would show. */
 export function hasInvisible(text: string): boolean {
-  INVISIBLE_CHARS.lastIndex = 0;
-  const found = INVISIBLE_CHARS.test(text);
-  INVISIBLE_CHARS.lastIndex = 0;
-  return found;
+  return text.search(INVISIBLE_CHARS) !== -1; // search() ignores the global flag's lastIndex
 }
 
 /** JSON (a JavaScript literal too) with invisible characters written as `\u` escapes: the same value, shown. */

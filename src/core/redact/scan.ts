@@ -14,10 +14,7 @@ export function redactTokens(text: string): string {
 
 /** Whether the value holds a known token format. */
 export function hasToken(text: string): boolean {
-  ANY_TOKEN.lastIndex = 0;
-  const found = ANY_TOKEN.test(text);
-  ANY_TOKEN.lastIndex = 0;
-  return found;
+  return text.search(ANY_TOKEN) !== -1; // search() ignores the global flag's lastIndex
 }
 
 /**
