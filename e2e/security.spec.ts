@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { popupTestIds } from '../src/ui/popup/testids.ts';
 import { testIds } from '../src/ui/testids.ts';
 import { demoCredentials } from './demo/calls.ts';
-import { hostilePathPrefix, hostileShapes, xssPayloads, type HostileShape } from './demo/hostile.ts';
+import { deception, deceptionShapes, hostilePathPrefix, hostileShapes, xssPayloads, type DeceptionShape, type HostileShape } from './demo/hostile.ts';
 import type { DemoServer } from './demo/server.ts';
 import { openDemoSession, type DemoSession } from './support/demo-session.ts';
 import {
@@ -46,7 +46,7 @@ const DAMAGE = `(() => ({
 const NO_DAMAGE = { flag: null, marked: 0, elements: [], badLinks: [] };
 
 /** Sends a request for a hostile shape from the demo page, carrying the credentials an API client would. */
-async function fetchHostile(shape: HostileShape): Promise<void> {
+async function fetchHostile(shape: HostileShape | DeceptionShape): Promise<void> {
   const status = await browser.page.evaluate(
     async ({ path, token, key }) => {
       const response = await fetch(path, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'X-API-Key': key }, cache: 'no-store' });
@@ -58,8 +58,14 @@ async function fetchHostile(shape: HostileShape): Promise<void> {
   expect(status).toBeGreaterThanOrEqual(400);
 }
 
-const hostileRowPresent = async (shape: HostileShape): Promise<boolean> =>
+const hostileRowPresent = async (shape: HostileShape | DeceptionShape): Promise<boolean> =>
   (await panelRows(panel)).some((row) => row.text.split('\t').includes(`${hostilePathPrefix}${shape}`));
+
+/** Characters that reorder or hide text: none may reach the page as it is. */
+const INVISIBLE_IN_PAGE = `(() => /[\\u202A-\\u202E\\u2066-\\u2069\\u200B\\u2060\\u061C]|\\u{E0041}/u.test(document.body.innerText))()`;
+
+/** The docs link as the page shows it: where it goes and what it says. */
+const DOCS_LINK = `(() => { const a = document.querySelector('[data-testid="${testIds.docsLink}"]'); return a === null ? null : { href: a.getAttribute('href'), text: a.textContent }; })()`;
 
 /** Files Chromium has finished downloading into `dir` (in-progress downloads end in .crdownload). */
 async function finishedDownloads(dir: string): Promise<string[]> {
@@ -100,6 +106,51 @@ test('XSS payloads in problem details, JSON:API and Discord errors stay text in 
   await clickInPanel(panel, testIds.detailsClose);
 });
 
+test('deceiving text is shown for what it is in the panel and its support report, and docs links show their real host', async () => {
+  for (const shape of deceptionShapes) await fetchHostile(shape);
+  for (const shape of deceptionShapes) await expect.poll(() => hostileRowPresent(shape), { message: shape, timeout: 20_000 }).toBe(true);
+  // The timeline rows already show the code and message with their invisible characters made visible.
+  expect(await panel.evaluate<boolean>(INVISIBLE_IN_PAGE)).toBe(false);
+
+  for (const shape of deceptionShapes) {
+    expect(await clickInPanel(panel, testIds.errorRow, `${hostilePathPrefix}${shape}`)).toBe(true);
+    await expect.poll(() => panelText(panel, testIds.details), { message: shape }).toContain(`${hostilePathPrefix}${shape}`);
+    const details = (await panelText(panel, testIds.details)) ?? '';
+    for (const marker of deception.shown) expect(details, `${shape}: ${marker}`).toContain(marker);
+    expect(await panel.evaluate<boolean>(INVISIBLE_IN_PAGE), shape).toBe(false);
+    const link = await panel.evaluate<{ href: string; text: string } | null>(DOCS_LINK);
+    expect(link, shape).not.toBeNull();
+    expect(new URL(link?.href ?? '').host, shape).toBe('evil.example');
+    expect(link?.text, shape).toBe(link?.href);
+
+    const report = (await panelText(panel, testIds.supportReportPreview)) ?? '';
+    for (const marker of deception.shown) expect(report, `${shape} report: ${marker}`).toContain(marker);
+    expect(report, shape).toContain('`@octocat`');
+    expect(report, shape).toContain('`https://evil.example/phish`');
+    expect(report, shape).toMatch(/- \*\*Docs:\*\* <https?:\/\/evil\.example\/errors\/card>/);
+    expect(report, shape).toContain('[REDACTED]');
+    expect(report, shape).not.toContain(deception.echoedKey);
+    expect(report, shape).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B\u2060\u061C]/u);
+    expect(await panel.evaluate(DAMAGE), shape).toEqual(NO_DAMAGE);
+  }
+  await clickInPanel(panel, testIds.detailsClose);
+});
+
+test('a catastrophic regex in the filter is refused and the panel stays responsive', async () => {
+  const filterBox = `document.querySelector('[data-testid="${testIds.filterText}"]')`;
+  const setFilter = (text: string): Promise<unknown> =>
+    panel.evaluate(`(() => { const box = ${filterBox}; box.value = ${JSON.stringify(text)}; box.dispatchEvent(new Event('input', { bubbles: true })); })()`);
+  await setFilter('/(a|a)+b/');
+  await expect.poll(() => panel.evaluate<string | null>(`${filterBox}.getAttribute('aria-invalid')`)).toBe('true');
+  expect(await panel.evaluate<string>(`${filterBox}.title`)).toContain('pattern refused');
+  // A panel that answers within a second is not frozen; the rows come back once the filter is cleared.
+  const started = Date.now();
+  expect(await panel.evaluate<number>('1 + 1')).toBe(2);
+  expect(Date.now() - started).toBeLessThan(1000);
+  await setFilter('');
+  await expect.poll(async () => (await panelRows(panel)).length).toBeGreaterThan(0);
+});
+
 test('Export HAR downloads the retained errors with credentials redacted, and with them only when ticked', async () => {
   const downloads = await mkdtemp(join(tmpdir(), 'faultline-har-'));
   try {
@@ -132,7 +183,7 @@ test('Export HAR downloads the retained errors with credentials redacted, and wi
 });
 
 /** The hostile response as `curl -i` prints it, fetched from the demo server. */
-async function rawHostileResponse(shape: HostileShape): Promise<string> {
+async function rawHostileResponse(shape: HostileShape | DeceptionShape): Promise<string> {
   const response = await fetch(`${server.origin}${hostilePathPrefix}${shape}`);
   const headers = [...response.headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name));
   return [`HTTP/1.1 ${response.status}`, ...headers.map(([name, value]) => `${name}: ${value}`), '', await response.text()].join('\r\n');
@@ -157,6 +208,20 @@ test('a pasted hostile response stays text in the popup', async () => {
       const card = popup.locator(`[data-testid="${testIds.details}"]`);
       await expect(card, shape).toContainText(xssPayloads.svg);
       await expect(card, shape).toContainText(xssPayloads.img);
+      expect(await popup.evaluate(DAMAGE), shape).toEqual(NO_DAMAGE);
+    }
+    for (const shape of deceptionShapes) {
+      await popup.locator(`[data-testid="${popupTestIds.pasteBox}"]`).fill(await rawHostileResponse(shape));
+      const card = popup.locator(`[data-testid="${testIds.details}"]`);
+      for (const marker of deception.shown) await expect(card, `${shape}: ${marker}`).toContainText(marker);
+      expect(await popup.evaluate<boolean>(INVISIBLE_IN_PAGE), shape).toBe(false);
+      // A pasted response has no request URL to resolve `//evil.example` against: only the absolute forms become links, with their real host.
+      const link = await popup.evaluate<{ href: string; text: string } | null>(DOCS_LINK);
+      if (shape === 'deception-scheme-relative') expect(link, shape).toBeNull();
+      else {
+        expect(new URL(link?.href ?? '').host, shape).toBe('evil.example');
+        expect(link?.text, shape).toBe(link?.href);
+      }
       expect(await popup.evaluate(DAMAGE), shape).toEqual(NO_DAMAGE);
     }
   } finally {

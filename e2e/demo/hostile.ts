@@ -100,10 +100,53 @@ function discord(): DemoResponse {
   };
 }
 
-const builders: Readonly<Record<HostileShape, () => DemoResponse>> = { 'problem-details': problemDetails, jsonapi: jsonApi, discord };
+/**
+ * The deception corpus: text that reads as something it is not. Bidi overrides and isolates reorder
+ * what is shown (Trojan Source, CVE-2021-42574), zero-width and tag characters hide text, a docs link
+ * names one host and goes to another (userinfo, a scheme-relative `//host`, backslashes the URL
+ * parser reads as slashes), a message pings `@someone` or autolinks once pasted into an issue, and a
+ * message echoes the API key it refused. Served at /api/hostile/xss/deception-<docs form>.
+ */
+export const deception = {
+  /** A right-to-left override: "invoice_exe.pdf" on screen is really "invoice_" + reversed "fdp.exe". */
+  title: 'Payment failed for invoice_\u202Efdp.exe',
+  detail: 'Ask @octocat or see https://evil.example/phish \u2066first\u2069 \u200Bnow\u2060 \u061Cplease\u{E0041}\u{E0042}. Key sk_live_51FlDemoEchoedKey000000 was revoked.',
+  code: 'card\u200Bdeclined',
+  requestId: 'req\u202E_9f8e7d',
+  /** What each docs form really points to, as the URL parser reads it. */
+  docs: {
+    userinfo: { type: 'http://docs.vendor.example:443@evil.example/errors/card', realHost: 'evil.example' },
+    'scheme-relative': { type: '//evil.example/errors/card', realHost: 'evil.example' },
+    backslash: { type: 'https:\\\\evil.example\\errors\\card', realHost: 'evil.example' },
+  },
+  /** The characters above as the panel, popup, report and CLI must show them. */
+  shown: ['[U+202E]', '[U+2066]', '[U+2069]', '[U+200B]', '[U+2060]', '[U+061C]', '[U+E0041]'],
+  echoedKey: 'sk_live_51FlDemoEchoedKey000000',
+} as const;
+
+export const deceptionShapes = ['deception-userinfo', 'deception-scheme-relative', 'deception-backslash'] as const;
+export type DeceptionShape = (typeof deceptionShapes)[number];
+
+function deceiving(form: keyof typeof deception.docs): DemoResponse {
+  return {
+    status: 402,
+    // Header values are bytes (Latin-1): the characters travel in the body, as most APIs echo them.
+    headers: { 'Content-Type': 'application/problem+json' },
+    body: JSON.stringify({ type: deception.docs[form].type, title: deception.title, status: 402, detail: deception.detail, code: deception.code, requestId: deception.requestId }),
+  };
+}
+
+const builders: Readonly<Record<HostileShape | DeceptionShape, () => DemoResponse>> = {
+  'problem-details': problemDetails,
+  jsonapi: jsonApi,
+  discord,
+  'deception-userinfo': () => deceiving('userinfo'),
+  'deception-scheme-relative': () => deceiving('scheme-relative'),
+  'deception-backslash': () => deceiving('backslash'),
+};
 
 /** The hostile response served at `path`, or null when the path names no shape. */
 export function hostileResponse(path: string): DemoResponse | null {
   const shape = path.slice(hostilePathPrefix.length);
-  return (hostileShapes as readonly string[]).includes(shape) ? builders[shape as HostileShape]() : null;
+  return Object.hasOwn(builders, shape) ? builders[shape as HostileShape | DeceptionShape]() : null;
 }

@@ -1,4 +1,4 @@
-import { redactUrl } from '../core/redact.ts';
+import { redactError, redactUrl } from '../core/redact.ts';
 import type { DecodedError, DelaySource, FieldError, RateLimitState, RetryVerdict } from '../core/model.ts';
 import type { TimelineEntry } from '../ui/panel/entries.ts';
 import type { RecentError, RecentErrorsListener } from '../ui/popup/types.ts';
@@ -41,8 +41,8 @@ export function recentFromTimeline(entries: readonly TimelineEntry[], limit = RE
     const entry = entries[i];
     if (entry?.kind !== 'error') continue;
     const { exchange, error } = entry;
-    // Shown, never copied; still, the popup has no use for an api_key in a query string.
-    recent.push({ url: redactUrl(exchange.url), method: exchange.method, status: error.status, decoded: error, at: exchange.receivedAt });
+    // What crosses to another page goes through the sanitizer: the popup has no use for an api_key in a query string.
+    recent.push({ url: redactUrl(exchange.url), method: exchange.method, status: error.status, decoded: redactError(error), at: exchange.receivedAt });
   }
   return recent;
 }

@@ -1,3 +1,4 @@
+import { visibleJson } from '../core/visible-text.ts';
 import type { ErrorEntry } from './decode-har.ts';
 
 /** The `--json` record of one error entry: exactly these keys, in this order (the CLI's output contract). */
@@ -21,4 +22,12 @@ export function jsonRecord(found: ErrorEntry, url: string): Record<string, unkno
     rateLimit: rateLimit === null ? null : { limit: rateLimit.limit, remaining: rateLimit.remaining, resetAt: rateLimit.resetAt },
     advice: error.advice,
   };
+}
+
+/**
+ * One record as a line of JSON, with bidi and invisible characters written as `\u` escapes: the
+ * same JSON value for a script, and nothing that reorders or hides text for a human reading it.
+ */
+export function jsonLine(found: ErrorEntry, url: string): string {
+  return `${visibleJson(jsonRecord(found, url))}\n`;
 }

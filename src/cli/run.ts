@@ -1,9 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { redactUrl } from '../core/redact.ts';
+import { readFile, writeFile } from 'node:fs/promises';
+import { version } from '../../manifest.json';
+import { redactError, redactUrl } from '../core/redact.ts';
 import { parseHar } from '../capture/har.ts';
 import { parseCommand, USAGE } from './args.ts';
-import { errorEntries } from './decode-har.ts';
-import { jsonRecord } from './json-lines.ts';
+import { errorEntries, type ErrorEntry } from './decode-har.ts';
+import { jsonLine } from './json-lines.ts';
+import { sanitizedHar } from './sanitize.ts';
 import { formatTable } from './table.ts';
 
 export interface CliIo {
@@ -52,10 +54,25 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`faultline: ${command.input === '-' ? 'stdin' : command.input}: ${har.error}\n`);
     return EXIT_USAGE;
   }
-  const found = errorEntries(har.entries);
+  if (command.kind === 'sanitize') {
+    const sanitized = sanitizedHar(har.entries, version);
+    if (command.output === null) {
+      io.stdout(sanitized);
+      return EXIT_OK;
+    }
+    try {
+      await writeFile(command.output, sanitized);
+    } catch (error) {
+      io.stderr(`faultline: cannot write ${command.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    return EXIT_OK;
+  }
+  // What leaves through the terminal or a pipe is sanitized like every other output, unless asked.
+  const found = errorEntries(har.entries).map((f): ErrorEntry => (command.includeSecrets ? f : { ...f, error: redactError(f.error) }));
   const urls = found.map((f) => (command.includeSecrets ? f.exchange.url : redactUrl(f.exchange.url)));
   if (command.json) {
-    io.stdout(found.map((f, i) => `${JSON.stringify(jsonRecord(f, urls[i] ?? ''))}\n`).join(''));
+    io.stdout(found.map((f, i) => jsonLine(f, urls[i] ?? '')).join(''));
     return EXIT_OK;
   }
   const total = har.entries.length;

@@ -1,17 +1,13 @@
+import { visibleText } from '../core/visible-text.ts';
 import type { ErrorEntry } from './decode-har.ts';
 
 /**
- * Control characters (ANSI escapes could rewrite the terminal), bidi controls (could reorder what is
- * shown) and line breaks: response data is hostile, so a cell shows none of them.
+ * Response data is hostile: control characters (an ANSI escape could rewrite the terminal), bidi
+ * controls (could reorder what is shown) and invisible characters are shown as `[U+XXXX]`, and line
+ * breaks and tabs become spaces, so a cell is one honest line.
  */
-function isUnsafe(code: number): boolean {
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
-}
-
 export function cellText(value: string): string {
-  let safe = '';
-  for (const char of value) safe += isUnsafe(char.codePointAt(0) ?? 0) ? ' ' : char;
-  return safe.replace(/\s+/g, ' ').trim();
+  return visibleText(value).replace(/\s+/g, ' ').trim();
 }
 
 function fitCell(value: string, width: number): string {

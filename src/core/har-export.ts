@@ -1,12 +1,11 @@
 /**
- * "Export HAR": the exchanges the panel retained, as a HAR 1.2 log that DevTools, HAR viewers and the
- * `faultline` CLI read back. A HAR is attached to bug reports, so credentials are redacted unless the
- * user opts in: Authorization and API-key headers, Cookie/Set-Cookie values, secret query parameters,
- * and secret members and JWTs in request and response bodies (src/core/redact.ts).
+ * "Export HAR" (and `faultline sanitize`): the exchanges as a HAR 1.2 log that DevTools, HAR viewers
+ * and the `faultline` CLI read back. A HAR is attached to bug reports, so every exchange and its
+ * decoded error go through the sanitizer (src/core/redact.ts) unless the user opts in.
  */
 import type { Exchange, HttpHeader } from './exchange.ts';
 import type { DecodedError } from './model.ts';
-import { REDACTED, isSecretParam, redactBody, redactHeaders, redactJwts, redactUrl } from './redact.ts';
+import { redactError, redactExchange } from './redact.ts';
 
 export interface HarExportItem {
   readonly exchange: Exchange;
@@ -126,17 +125,13 @@ function queryString(url: string): HarNameValue[] {
   });
 }
 
-const redactCookie = ({ name }: HarNameValue): HarNameValue => ({ name, value: REDACTED });
-const redactParam = ({ name, value }: HarNameValue): HarNameValue => ({ name, value: isSecretParam(name) ? REDACTED : redactJwts(value) });
-
-function harEntry({ exchange, error }: HarExportItem, includeSecrets: boolean): HarEntry {
+function harEntry(item: HarExportItem, includeSecrets: boolean): HarEntry {
+  const exchange = includeSecrets ? item.exchange : redactExchange(item.exchange);
+  const error = item.error === undefined || item.error === null || includeSecrets ? item.error : redactError(item.error);
   const contentType = headerValue(exchange.requestHeaders, 'content-type') ?? '';
   const requestBody = exchange.requestBody ?? '';
   const body = exchange.body;
   const responseMime = exchange.mimeType || (headerValue(exchange.responseHeaders, 'content-type') ?? '');
-  // A base64 body is binary (an image, a protobuf): there is no text in it to redact.
-  const responseText = body === null ? null : includeSecrets || body.encoding === 'base64' ? body.text : redactBody(body.text, responseMime);
-  const keep = <T>(value: T, redact: (value: T) => T): T => (includeSecrets ? value : redact(value));
   const date = new Date(exchange.receivedAt);
   return {
     // Captures keep when the response arrived, not when the request started: that instant stands for both.
@@ -144,12 +139,12 @@ function harEntry({ exchange, error }: HarExportItem, includeSecrets: boolean): 
     time: 0,
     request: {
       method: exchange.method,
-      url: keep(exchange.url, redactUrl),
+      url: exchange.url,
       httpVersion: 'HTTP/1.1',
-      cookies: keep(requestCookies(exchange.requestHeaders), (list) => list.map(redactCookie)),
-      headers: keep(exchange.requestHeaders, redactHeaders),
-      queryString: keep(queryString(exchange.url), (list) => list.map(redactParam)),
-      ...(requestBody === '' ? {} : { postData: { mimeType: contentType, text: keep(requestBody, (text) => redactBody(text, contentType)) } }),
+      cookies: requestCookies(exchange.requestHeaders),
+      headers: exchange.requestHeaders,
+      queryString: queryString(exchange.url),
+      ...(requestBody === '' ? {} : { postData: { mimeType: contentType, text: requestBody } }),
       headersSize: -1,
       bodySize: byteLength(requestBody),
     },
@@ -157,15 +152,15 @@ function harEntry({ exchange, error }: HarExportItem, includeSecrets: boolean): 
       status: exchange.status,
       statusText: exchange.statusText ?? '',
       httpVersion: 'HTTP/1.1',
-      cookies: keep(responseCookies(exchange.responseHeaders), (list) => list.map(redactCookie)),
-      headers: keep(exchange.responseHeaders, redactHeaders),
+      cookies: responseCookies(exchange.responseHeaders),
+      headers: exchange.responseHeaders,
       content: {
         size: body === null ? 0 : body.encoding === 'base64' ? Math.floor((body.text.length * 3) / 4) : byteLength(body.text),
         mimeType: responseMime,
-        ...(responseText === null ? {} : { text: responseText }),
+        ...(body === null ? {} : { text: body.text }),
         ...(body?.encoding === 'base64' ? { encoding: 'base64' as const } : {}),
       },
-      redirectURL: keep(headerValue(exchange.responseHeaders, 'location') ?? '', redactUrl),
+      redirectURL: headerValue(exchange.responseHeaders, 'location') ?? '',
       headersSize: -1,
       bodySize: -1,
     },
@@ -177,7 +172,7 @@ function harEntry({ exchange, error }: HarExportItem, includeSecrets: boolean): 
           _faultline: {
             format: error.format,
             code: error.code,
-            message: keep(error.message, redactJwts),
+            message: error.message,
             requestId: error.requestId,
             advice: error.advice,
           },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isSecretName } from './redact/names.ts';
 import { REDACTED, redactBody, redactHeaderValue, redactHeaders, redactUrl } from './redact.ts';
 
 const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
@@ -23,9 +24,10 @@ describe('redactHeaderValue', () => {
     }
   });
 
-  it('leaves ordinary headers alone except JWT-looking values', () => {
+  it('keeps safe headers except known token formats, and hides every header it does not know', () => {
     expect(redactHeaderValue('Content-Type', 'application/json')).toBe('application/json');
-    expect(redactHeaderValue('X-Forwarded-Assertion', `jwt ${jwt}`)).toBe(`jwt ${REDACTED}`);
+    expect(redactHeaderValue('X-Request-Id', `req ${jwt}`)).toBe(`req ${REDACTED}`);
+    expect(redactHeaderValue('X-Forwarded-Assertion', 'anything')).toBe(REDACTED);
   });
 
   it('redacts a whole header list', () => {
@@ -81,5 +83,43 @@ describe('redactBody', () => {
       redactBody(hostile);
       expect(performance.now() - started).toBeLessThan(500);
     }
+  });
+});
+
+describe('names are never redacted, and only names that hold a secret lose their value', () => {
+  it.each([
+    ['access_token', 'param', true], ['refresh_token', 'member', true], ['api_key', 'member', true], ['apiKey', 'member', true],
+    ['X-Amz-Signature', 'param', true], ['client_secret', 'member', true], ['passphrase', 'member', true], ['private_key', 'member', true],
+    ['password_confirmation', 'member', true], ['newPassword', 'member', true], ['code', 'param', true], ['key', 'param', true],
+    ['max_tokens', 'member', false], ['token_type', 'member', false], ['tokens_used', 'member', false], ['password_policy', 'member', false],
+    ['signature_method', 'param', false], ['private_key_id', 'member', false], ['expires_in', 'member', false], ['code', 'member', false],
+    ['key', 'member', false], ['state', 'param', false], ['secret_name', 'member', false],
+  ] as const)('%s (%s) → secret: %s', (name, context, secret) => {
+    expect(isSecretName(name, context)).toBe(secret);
+  });
+
+  it('keeps a validation error about the password field readable', () => {
+    const body = '{"errors":{"password":["is too short"],"password_confirmation":"does not match"},"max_tokens":4096}';
+    expect(redactBody(body, 'application/json')).toBe(body);
+  });
+
+  it('keeps rate-limit headers with "tokens" in the name and WWW-Authenticate', () => {
+    for (const [name, value] of [['x-ratelimit-remaining-tokens', '0'], ['anthropic-ratelimit-output-tokens-reset', '2026-11-22T12:06:00Z'], ['WWW-Authenticate', 'Bearer error="invalid_token"']] as const) {
+      expect(redactHeaderValue(name, value)).toBe(value);
+    }
+  });
+});
+
+describe('one URL sanitizer for every form of URL', () => {
+  it.each([
+    ['https://user:p@ss@api.test/x', `https://user:${REDACTED}@api.test/x`],
+    ['https://ghp_Fl7tA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6@github.com/o/r.git', `https://${REDACTED}@github.com/o/r.git`],
+    ['/v1/x?key=abc&page=2', `/v1/x?key=${REDACTED}&page=2`],
+    ['https://app.test/cb#access_token=abc&token_type=bearer', `https://app.test/cb#access_token=${REDACTED}&token_type=bearer`],
+    ['https://app.test/shop;jsessionid=0AB12CD?x=1', `https://app.test/shop;jsessionid=${REDACTED}?x=1`],
+    ['https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX', `https://hooks.slack.com/services/T000/B000/${REDACTED}`],
+    ['https://api.test/v1/vps/vps_abc123?page=2&sort=name#top', 'https://api.test/v1/vps/vps_abc123?page=2&sort=name#top'],
+  ])('%s', (url, sanitized) => {
+    expect(redactUrl(url)).toBe(sanitized);
   });
 });

@@ -49,7 +49,7 @@ describe('curlSnippet', () => {
   });
 
   it('quotes hostile values so the shell runs nothing', () => {
-    const curl = curlSnippet({ method: 'POST', url: "https://a.test/?q=it's", requestHeaders: [{ name: 'X-Note', value: '$(rm -rf ~) `id`' }], requestBody: 'a\nb' });
+    const curl = curlSnippet({ method: 'POST', url: "https://a.test/?q=it's", requestHeaders: [{ name: 'X-Note', value: '$(rm -rf ~) `id`' }], requestBody: 'a\nb' }, { includeSecrets: true });
     expect(curl).toContain(`'https://a.test/?q=it'\\''s'`);
     expect(curl).toContain(`-H 'X-Note: $(rm -rf ~) \`id\`'`);
     expect(curl).toContain(`--data-raw $'a\\nb'`);
@@ -81,5 +81,38 @@ describe('fetchSnippet', () => {
     expect(code).toContain('"authorization": "Bearer rh_tok_secret"');
     expect(code).toContain('api_key=rh_live_123');
     expect(code).toContain('"credentials": "omit"');
+  });
+});
+
+describe('copies that run as they are', () => {
+  const browserRequest: SnippetRequest = {
+    method: 'GET',
+    url: 'https://api.test/v1/items',
+    requestHeaders: [
+      { name: 'Host', value: 'api.test' },
+      { name: 'Connection', value: 'keep-alive' },
+      { name: 'Keep-Alive', value: 'timeout=5' },
+      { name: 'User-Agent', value: 'Mozilla/5.0 Test' },
+      { name: 'Accept', value: 'application/json' },
+      { name: 'Sec-Fetch-Mode', value: 'cors' },
+    ],
+  };
+
+  it('curl leaves out Host and the hop-by-hop headers it sets itself', () => {
+    const curl = curlSnippet(browserRequest);
+    expect(curl).not.toMatch(/-H '(Host|Connection|Keep-Alive):/);
+    expect(curl).toContain(`-H 'User-Agent: Mozilla/5.0 Test'`);
+    expect(curl).toContain(`-H 'Accept: application/json'`);
+  });
+
+  it('fetch leaves out headers a page may not set, User-Agent included', () => {
+    const init = JSON.parse(fetchSnippet(browserRequest).replace(/^fetch\("[^"]*", /, '').replace(/\);$/, '')) as { headers: Record<string, string> };
+    expect(init.headers).toEqual({ accept: 'application/json' });
+  });
+
+  it('writes invisible characters as escapes, so the copy both runs and shows them', () => {
+    const hostile: SnippetRequest = { method: 'GET', url: 'https://api.test/a\u202Eb', requestHeaders: [] };
+    expect(curlSnippet(hostile)).toBe(`curl $'https://api.test/a\\u202eb'`);
+    expect(fetchSnippet(hostile)).toContain('fetch("https://api.test/a\\u202eb"');
   });
 });

@@ -94,4 +94,37 @@ describe('supportReport', () => {
     expect(supportReport(exchange, echoing)).toContain(`Token ${REDACTED.replace(/[[\]]/g, '\\$&')} has expired`);
     expect(supportReport(exchange, echoing, { includeSecrets: true })).toContain(jwt);
   });
+
+  it('shows the response: status line, diagnostic headers (never a credential), and the start of the body, sanitized', () => {
+    const limited = sent('hostup-rate-limited', {
+      statusText: 'Too Many Requests',
+      responseHeaders: [
+        { name: 'Retry-After', value: '30' },
+        { name: 'X-Request-Id', value: 'req_77' },
+        { name: 'Set-Cookie', value: 'sid=abc123secret; Path=/' },
+        { name: 'X-Upstream-Token', value: 'upstream-secret-1' },
+        { name: 'Content-Type', value: 'application/json' },
+      ],
+      body: { text: `{"error":"rate_limited","access_token":"tok-leak-1","pad":"${'x'.repeat(3000)}"}` },
+    });
+    const report = supportReport(limited.exchange, limited.error);
+    expect(report).toContain('**Response**\n\n```http\nHTTP 429 Too Many Requests\nRetry-After: 30\nX-Request-Id: req_77\nContent-Type: application/json\n```');
+    expect(report).toContain('"access_token":"[REDACTED]"');
+    expect(report).toMatch(/… \(\d+ more characters\)/);
+    for (const secret of ['abc123secret', 'upstream-secret-1', 'tok-leak-1']) expect(report).not.toContain(secret);
+  });
+
+  it('neutralises @mentions, autolinks and issue references in response text, and shows invisible characters', () => {
+    const { exchange, error } = sent('hostup-vps-not-found');
+    const report = supportReport(exchange, { ...error, message: 'Ping @octocat, mail ops@vendor.test, see https://evil.test/x or www.evil.test, fixes #12 \u202Etxt.exe' });
+    expect(report).toContain('- **Message:** Ping `@octocat`, mail `ops@vendor.test`, see `https://evil.test/x` or `www.evil.test,` fixes `#12` \\[U+202E\\]txt.exe');
+    expect(report).not.toContain('\u202E');
+  });
+
+  it('shows a docs link with its real host, never the userinfo that poses as another', () => {
+    const { exchange, error } = sent('hostup-vps-not-found');
+    for (const docsUrl of ['http://docs.hostup.se:443@evil.example/errors/x', 'https://user:pw@evil.example/errors/x']) {
+      expect(supportReport(exchange, { ...error, docsUrl })).toMatch(/- \*\*Docs:\*\* <https?:\/\/evil\.example\/errors\/x>/);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import type { FieldError } from '../core/model.ts';
 import { testIds } from './testids.ts';
+import { visibleText } from '../core/visible-text.ts';
 
 interface FieldErrorsTableProps {
   readonly errors: readonly FieldError[];
@@ -9,7 +10,7 @@ interface FieldErrorsTableProps {
   readonly caption?: string;
 }
 
-/** A decoded error's field errors, one row each. They are response data: text only. */
+/** A decoded error's field errors, one row each. They are response data: text only, invisible characters shown. */
 export function FieldErrorsTable({ errors, class: className, caption }: FieldErrorsTableProps) {
   return (
     <table class={className} data-testid={testIds.fieldErrorsTable}>
@@ -25,11 +26,11 @@ export function FieldErrorsTable({ errors, class: className, caption }: FieldErr
         {errors.map((field, i) => (
           <tr key={i}>
             <td>
-              <code>{field.path}</code>
+              <code>{visibleText(field.path)}</code>
             </td>
-            <td>{field.message}</td>
+            <td>{visibleText(field.message)}</td>
             <td>
-              <code>{field.code ?? ''}</code>
+              <code>{visibleText(field.code ?? '')}</code>
             </td>
           </tr>
         ))}

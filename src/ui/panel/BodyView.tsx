@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { readBody } from '../../core/body.ts';
 import type { ExchangeBody } from '../../core/exchange.ts';
 import { parseJson } from '../../core/json.ts';
+import { visibleText } from '../../core/visible-text.ts';
 import { testIds } from '../testids.ts';
 
 /** Beyond this many characters the pane shows the start only: a <pre> of megabytes freezes DevTools. */
@@ -21,8 +22,9 @@ export function prettyBody(source: string): string {
   }
 }
 
+/** The start of the text that is shown, with invisible and bidi characters made visible (src/core/visible-text.ts). */
 function clip(text: string): { readonly shown: string; readonly clipped: boolean } {
-  return text.length > MAX_SHOWN_CHARS ? { shown: text.slice(0, MAX_SHOWN_CHARS), clipped: true } : { shown: text, clipped: false };
+  return text.length > MAX_SHOWN_CHARS ? { shown: visibleText(text.slice(0, MAX_SHOWN_CHARS)), clipped: true } : { shown: visibleText(text), clipped: false };
 }
 
 /** Response body with a Pretty/Raw toggle. */

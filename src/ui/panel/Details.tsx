@@ -2,7 +2,6 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Exchange, HttpHeader } from '../../core/exchange.ts';
-import { httpUrl } from '../../core/json.ts';
 import type { DecodedError, RateLimitState, RetryVerdict } from '../../core/model.ts';
 import { formatCountdown, retryLabel } from '../format.ts';
 import { FieldErrorsTable } from '../FieldErrorsTable.tsx';
@@ -11,6 +10,8 @@ import { RequestBody, ResponseBody } from './BodyView.tsx';
 import { CopyButton, CopySnippets, IncludeSecretsToggle } from './CopySnippets.tsx';
 import type { ErrorEntry } from './entries.ts';
 import { SupportReport } from './SupportReport.tsx';
+import { visibleText } from '../../core/visible-text.ts';
+import { docsLink } from '../../core/redact.ts';
 
 function Section({ title, children }: { title: string; children: ComponentChildren }) {
   return (
@@ -38,7 +39,7 @@ function HeadersTable({ headers }: { headers: readonly HttpHeader[] }) {
         {headers.map((h, i) => (
           <tr key={i}>
             <th scope="row" class="fl-mono">{h.name}</th>
-            <td class="fl-mono">{h.value}</td>
+            <td class="fl-mono">{visibleText(h.value)}</td>
           </tr>
         ))}
       </tbody>
@@ -85,18 +86,18 @@ function RateLimitDetails({ state, now }: { state: RateLimitState; now: Readonly
 }
 
 function Summary({ error }: { error: DecodedError }) {
-  // The core already keeps only http(s) docs URLs; checked again because this is where a link is made.
-  const docs = httpUrl(error.docsUrl);
+  // Only http(s), shown with its real host (no userinfo to pose as another): this is where a link is made.
+  const docs = docsLink(error.docsUrl);
   return (
     <dl class="fl-fields">
-      <Field name="Message">{error.message}</Field>
-      {error.title !== null && error.title !== error.message && <Field name="Title">{error.title}</Field>}
-      {error.code !== null && <Field name="Code"><span class="fl-mono">{error.code}</span></Field>}
-      {error.subcode !== null && <Field name="Subcode"><span class="fl-mono">{error.subcode}</span></Field>}
+      <Field name="Message">{visibleText(error.message)}</Field>
+      {error.title !== null && error.title !== error.message && <Field name="Title">{visibleText(error.title)}</Field>}
+      {error.code !== null && <Field name="Code"><span class="fl-mono">{visibleText(error.code)}</span></Field>}
+      {error.subcode !== null && <Field name="Subcode"><span class="fl-mono">{visibleText(error.subcode)}</span></Field>}
       <Field name="Format">{error.alsoLike === null ? error.format : `${error.format} (also looks like ${error.alsoLike})`}</Field>
       {error.requestId !== null && (
         <Field name="Request id">
-          <span class="fl-mono" data-testid={testIds.requestId}>{error.requestId}</span> <CopyButton text={error.requestId} label="Copy" />
+          <span class="fl-mono" data-testid={testIds.requestId}>{visibleText(error.requestId)}</span> <CopyButton text={error.requestId} label="Copy" />
         </Field>
       )}
       {docs !== null && (
@@ -134,7 +135,7 @@ export function Details({ entry, now, onClose }: { entry: ErrorEntry; now: Reado
         </button>
         <span class="fl-status">{error.status}</span>
         <span class="fl-badge">{error.format}</span>
-        <span class="fl-details-url" title={exchange.url}>{`${exchange.method} ${exchange.url}`}</span>
+        <span class="fl-details-url" title={visibleText(exchange.url)}>{visibleText(`${exchange.method} ${exchange.url}`)}</span>
       </header>
       <div class="fl-details-body">
         {notes.map((note) => (

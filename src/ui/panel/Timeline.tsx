@@ -5,6 +5,7 @@ import { formatTime, retryLabel } from '../format.ts';
 import { testIds } from '../testids.ts';
 import type { ErrorEntry, NavigationEntry, TimelineEntry } from './entries.ts';
 import type { PanelStore } from './store.ts';
+import { visibleText } from '../../core/visible-text.ts';
 
 /** Fixed row height (px): what makes virtualisation a division instead of a measurement. */
 export const ROW_HEIGHT = 21;
@@ -56,16 +57,16 @@ function ErrorRow(props: { entry: ErrorEntry; index: number; selected: boolean; 
     >
       <div role="gridcell" class="fl-cell fl-fits fl-dim">{formatTime(exchange.receivedAt)}</div>
       <div role="gridcell" class="fl-cell">{exchange.method}</div>
-      <div role="gridcell" class="fl-cell" title={exchange.url}>{entry.path}</div>
+      <div role="gridcell" class="fl-cell" title={visibleText(exchange.url)}>{visibleText(entry.path)}</div>
       <div role="gridcell" class={`fl-cell fl-fits fl-status${error.errorIn2xx ? ' fl-in2xx' : ''}`} title={error.errorIn2xx ? `error inside a ${error.status} response` : undefined}>
         {error.status}
       </div>
       <div role="gridcell" class="fl-cell fl-fits">
         <span class="fl-badge">{error.format}</span>
       </div>
-      <div role="gridcell" class="fl-cell fl-mono" title={error.code ?? undefined}>{error.code ?? ''}</div>
-      <div role="gridcell" class="fl-cell fl-message" title={error.message} data-testid={testIds.rowMessage}>
-        {error.message}
+      <div role="gridcell" class="fl-cell fl-mono" title={error.code === null ? undefined : visibleText(error.code)}>{visibleText(error.code ?? '')}</div>
+      <div role="gridcell" class="fl-cell fl-message" title={visibleText(error.message)} data-testid={testIds.rowMessage}>
+        {visibleText(error.message)}
       </div>
       <RetryCell retry={error.retry} now={props.now} />
     </div>
@@ -76,7 +77,7 @@ function NavigationRow({ entry, index }: { entry: NavigationEntry; index: number
   return (
     <div role="row" aria-rowindex={index + 2} class="fl-row fl-nav" style={{ top: `${index * ROW_HEIGHT}px` }} data-testid={testIds.navigationRow}>
       <div role="gridcell" class="fl-cell" aria-colspan={COLUMNS.length}>
-        {`Navigated to ${entry.url}`}
+        {`Navigated to ${visibleText(entry.url)}`}
       </div>
     </div>
   );

@@ -3,7 +3,7 @@ import { analyze } from '../../core/analyze.ts';
 import type { Exchange } from '../../core/exchange.ts';
 import { gpuOutletProviderPoolEmpty, hostupNotFound, restoreHubValidation } from '../testing/seed-exchanges.ts';
 import { splitUrl, type ErrorEntry } from './entries.ts';
-import { errorPredicate, filtersFrom, noFilters, textMatcher } from './filters.ts';
+import { catastrophicReason, errorPredicate, filtersFrom, noFilters, textMatcher } from './filters.ts';
 
 function entry(exchange: Exchange): ErrorEntry {
   const error = analyze(exchange).error;
@@ -47,5 +47,25 @@ describe('filters', () => {
     expect(filtersFrom(null)).toEqual(noFilters);
     expect(filtersFrom({ text: 7, status: 'weird', host: 'a.test' })).toEqual({ ...noFilters, host: 'a.test' });
     expect(filtersFrom(JSON.parse('{"__proto__":{"text":"x"},"status":"5xx"}'))).toEqual({ ...noFilters, status: '5xx' });
+  });
+
+  // The ReDoS shapes of the OWASP "Regular expression Denial of Service" page and the issue's (a|a)+b.
+  it.each(['(a|a)+b', '(a+)+b', '([a-zA-Z]+)*$', '(a|aa)+$', '(.*a){12}', '^(\\w+\\s?)*$', '(x+x+)+y', '(a)\\1', 'a*a*a*b'])('refuses the catastrophic pattern /%s/', (source) => {
+    expect(catastrophicReason(source)).not.toBeNull();
+    const matcher = textMatcher(`/${source}/`);
+    expect(matcher.ok).toBe(false);
+    expect(shown({ text: `/${source}/` })).toEqual([]);
+  });
+
+  it.each(['^(404|400)$', 'restorehub|gpuoutlet', '5\\d\\d|timeout', 'vps_.*_not_found', 'rate.?limit', '[(|)+]+', '\\(a\\)+', '(?:foo|bar)baz', 'a{2,5}b'])('accepts the everyday pattern /%s/', (source) => {
+    expect(catastrophicReason(source)).toBeNull();
+  });
+
+  it('never spends long on a timeline, whatever the pattern and the text', () => {
+    const long = entry({ ...hostupNotFound(), url: `https://api.hostup.se/${'a'.repeat(50_000)}` });
+    const many = Array.from({ length: 2000 }, () => long);
+    const started = performance.now();
+    many.filter(errorPredicate({ ...noFilters, text: '/a*a*c/' }));
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -34,25 +34,100 @@ export function filtersFrom(value: unknown): Filters {
 
 export type TextMatcher = { readonly ok: true; readonly test: (haystack: string) => boolean } | { readonly ok: false; readonly reason: string };
 
+/** More unbounded repetitions than this can make one failed match take polynomial time of high degree. */
+const MAX_UNBOUNDED = 2;
+
+/**
+ * Why a pattern could freeze the panel, or null. JavaScript regexes backtrack: a repeated group
+ * that itself repeats or alternates (`(a+)+`, `(a|a)+b`) takes exponential time on a near-miss, a
+ * backreference defeats every bound, and each unbounded repetition multiplies the work of a
+ * failing match. Such patterns are refused before they run, so a saved filter cannot lock the panel
+ * on reload either. A single pass over the source: escapes and classes skipped, groups on a stack.
+ */
+export function catastrophicReason(source: string): string | null {
+  const groups: { repeats: boolean; alternates: boolean }[] = [{ repeats: false, alternates: false }];
+  let closed: { repeats: boolean; alternates: boolean } | null = null;
+  let unbounded = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    const current = groups.at(-1) ?? { repeats: false, alternates: false };
+    const quantifier = c === '*' || c === '+' || c === '?' ? c : c === '{' ? (/^\{(\d+)(,(\d*))?\}/.exec(source.slice(i)) ?? null) : null;
+    if (quantifier !== null) {
+      const text = typeof quantifier === 'string' ? quantifier : quantifier[0];
+      const isUnbounded = text === '*' || text === '+' || (typeof quantifier !== 'string' && quantifier[2] !== undefined && (quantifier[3] === '' || Number(quantifier[3]) > 50));
+      if (closed !== null && (closed.repeats || closed.alternates)) return 'a repeated group that repeats or alternates inside, like (a+)+ or (a|b)*, can take exponential time';
+      if (isUnbounded && ++unbounded > MAX_UNBOUNDED) return `more than ${MAX_UNBOUNDED} unbounded repetitions (*, +, {n,}) can take too long`;
+      current.repeats = true;
+      i += text.length - 1;
+      if (source[i + 1] === '?') i++; // lazy
+      closed = null;
+      continue;
+    }
+    closed = null;
+    if (c === '\\') {
+      if (/^[1-9]|^k</.test(source.slice(i + 1, i + 3))) return 'backreferences can take exponential time';
+      i++;
+    } else if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (c === '(') {
+      groups.push({ repeats: false, alternates: false });
+    } else if (c === ')') {
+      const group = groups.length > 1 ? groups.pop() : undefined;
+      if (group !== undefined) {
+        const parent = groups.at(-1);
+        if (parent !== undefined) parent.repeats ||= group.repeats;
+        closed = group;
+      }
+    } else if (c === '|') {
+      current.alternates = true;
+    }
+  }
+  return null;
+}
+
+/** How much of each field a regular expression reads: with the bounds above, a failed match stays in milliseconds. */
+const REGEX_HAYSTACK = 600;
+
+/** How long one filter pass over the timeline may spend in regex matching before the pattern is given up. */
+const REGEX_BUDGET_MS = 40;
+
+/** Patterns that ran over budget, with why: refused from then on (the toolbar shows the reason). */
+const tooSlow = new Map<string, string>();
+
 /** `/5\d\d|timeout/i` is a regex; anything else is a case-insensitive substring. */
 export function textMatcher(text: string): TextMatcher {
   const regex = /^\/(.+)\/([a-z]*)$/s.exec(text);
   if (regex !== null) {
+    const source = regex[1] ?? '';
+    const refused = catastrophicReason(source) ?? tooSlow.get(source);
+    if (refused !== undefined && refused !== null) return { ok: false, reason: `pattern refused: ${refused}` };
+    let pattern: RegExp;
     try {
-      const pattern = new RegExp(regex[1] ?? '', (regex[2] ?? '').replace(/[gy]/g, '') || 'i');
-      return { ok: true, test: (haystack) => pattern.test(haystack) };
+      pattern = new RegExp(source, (regex[2] ?? '').replace(/[gy]/g, '') || 'i');
     } catch (error) {
       return { ok: false, reason: error instanceof Error ? error.message : 'invalid regular expression' };
     }
+    let spent = 0;
+    return {
+      ok: true,
+      test: (haystack) => {
+        if (tooSlow.has(source)) return false;
+        const started = performance.now();
+        const found = pattern.test(haystack.slice(0, REGEX_HAYSTACK));
+        spent += performance.now() - started;
+        if (spent > REGEX_BUDGET_MS) tooSlow.set(source, 'it took too long on this timeline; simplify it');
+        return found;
+      },
+    };
   }
   const needle = text.trim().toLowerCase();
   return { ok: true, test: (haystack) => haystack.toLowerCase().includes(needle) };
 }
 
-/** What the text filter searches: everything a user reads in the row and the decoded error. */
-function searchText(entry: ErrorEntry): string {
+/** What the text filter searches, field by field (a regex reads each field's start only): everything a user reads in the row and the decoded error. */
+function searchFields(entry: ErrorEntry): string[] {
   const { error, exchange } = entry;
-  return [exchange.method, exchange.url, error.status, error.format, error.code ?? '', error.subcode ?? '', error.title ?? '', error.message, error.requestId ?? ''].join('\n');
+  return [exchange.method, exchange.url, String(error.status), error.format, error.code ?? '', error.subcode ?? '', error.title ?? '', error.message, error.requestId ?? ''];
 }
 
 function statusMatches(status: StatusClass, entry: ErrorEntry): boolean {
@@ -75,5 +150,5 @@ export function errorPredicate(filters: Filters): (entry: ErrorEntry) => boolean
     statusMatches(filters.status, entry) &&
     (filters.family === '' || entry.error.format === filters.family) &&
     (filters.host === '' || entry.host === filters.host) &&
-    (text === null || (text.ok && text.test(searchText(entry))));
+    (text === null || (text.ok && searchFields(entry).some(text.test)));
 }

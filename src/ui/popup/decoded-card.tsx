@@ -4,6 +4,8 @@ import { FieldErrorsTable } from '../FieldErrorsTable.tsx';
 import { testIds } from '../testids.ts';
 import { RateLimitLine, RetryDetails, RetryStatus } from './countdowns.tsx';
 import { SafeLink } from './safe-link.tsx';
+import { docsLink } from '../../core/redact.ts';
+import { visibleText } from '../../core/visible-text.ts';
 
 interface DecodedCardProps {
   readonly error: DecodedError;
@@ -11,31 +13,31 @@ interface DecodedCardProps {
   readonly statusText?: string | undefined;
 }
 
-/** Everything decoded from one error, the same fields the panel's details show. Response data is text only. */
+/** Everything decoded from one error, the same fields the panel's details show. Response data is text only, invisible characters shown. */
 export function DecodedCard({ error, now, statusText }: DecodedCardProps) {
   const heading = error.title ?? error.message;
   return (
     <section class="fl-card fl-decoded" data-testid={testIds.details} aria-label={`Decoded ${error.status} error`}>
       <header class="fl-card-head">
         <span class={`fl-status ${error.status >= 500 ? 'fl-5xx' : 'fl-4xx'}`}>{error.status}</span>
-        {statusText !== undefined && <span class="fl-muted">{statusText}</span>}
+        {statusText !== undefined && <span class="fl-muted">{visibleText(statusText)}</span>}
         <span class="fl-badge" title="Envelope format">
           {error.format}
         </span>
         {error.errorIn2xx && <span class="fl-badge fl-warn">error inside {error.status}</span>}
         {error.alsoLike !== null && <span class="fl-muted">also looks like {error.alsoLike}</span>}
       </header>
-      <p class="fl-title">{heading}</p>
+      <p class="fl-title">{visibleText(heading)}</p>
       <dl class="fl-fieldlist">
         {error.code !== null && (
           <>
             <dt>Code</dt>
             <dd>
-              <code>{error.code}</code>
+              <code>{visibleText(error.code)}</code>
               {error.subcode !== null && (
                 <>
                   {' · '}
-                  <code>{error.subcode}</code>
+                  <code>{visibleText(error.subcode)}</code>
                 </>
               )}
             </dd>
@@ -44,7 +46,7 @@ export function DecodedCard({ error, now, statusText }: DecodedCardProps) {
         {heading !== error.message && (
           <>
             <dt>Message</dt>
-            <dd>{error.message}</dd>
+            <dd>{visibleText(error.message)}</dd>
           </>
         )}
         {error.requestId !== null && (
@@ -52,7 +54,7 @@ export function DecodedCard({ error, now, statusText }: DecodedCardProps) {
             <dt>Request id</dt>
             <dd>
               <code class="fl-select-all" data-testid={testIds.requestId}>
-                {error.requestId}
+                {visibleText(error.requestId)}
               </code>
             </dd>
           </>
@@ -62,7 +64,7 @@ export function DecodedCard({ error, now, statusText }: DecodedCardProps) {
             <dt>Docs</dt>
             <dd>
               <SafeLink href={error.docsUrl} testId={testIds.docsLink}>
-                {error.docsUrl}
+                {visibleText(docsLink(error.docsUrl) ?? '')}
               </SafeLink>
             </dd>
           </>
@@ -81,10 +83,10 @@ export function DecodedCard({ error, now, statusText }: DecodedCardProps) {
         </dd>
       </dl>
       <p class="fl-advice" data-testid={testIds.advice}>
-        {error.advice}
+        {visibleText(error.advice)}
       </p>
       {error.fieldErrors.length > 0 && <FieldErrorsTable errors={error.fieldErrors} class="fl-fields" caption="Field errors" />}
-      {error.bodyNote !== null && <p class="fl-muted">{error.bodyNote}</p>}
+      {error.bodyNote !== null && <p class="fl-muted">{visibleText(error.bodyNote)}</p>}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { DecodedCard } from './decoded-card.tsx';
 import { splitUrl } from '../panel/entries.ts';
 import type { RecentError } from './types.ts';
 import { popupTestIds } from './testids.ts';
+import { visibleText } from '../../core/visible-text.ts';
 
 interface RecentErrorsProps {
   readonly errors: readonly RecentError[];
@@ -31,13 +32,13 @@ export function RecentErrors({ errors, now }: RecentErrorsProps) {
               <button type="button" class="fl-recent-row" aria-expanded={expanded} onClick={() => setOpen(expanded ? null : item)}>
                 <span class={`fl-status ${item.status >= 500 ? 'fl-5xx' : 'fl-4xx'}`}>{item.status}</span>
                 <span class="fl-method">{item.method}</span>
-                <span class="fl-path" title={item.url}>
-                  {host}
-                  {path}
+                <span class="fl-path" title={visibleText(item.url)}>
+                  {visibleText(host)}
+                  {visibleText(path)}
                 </span>
-                <span class="fl-code">{decoded.code ?? decoded.format}</span>
+                <span class="fl-code">{visibleText(decoded.code ?? decoded.format)}</span>
                 <RetryStatus retry={decoded.retry} now={now} />
-                <span class="fl-recent-message">{decoded.message}</span>
+                <span class="fl-recent-message">{visibleText(decoded.message)}</span>
               </button>
               {expanded && <DecodedCard error={decoded} now={now} />}
             </li>

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { httpUrl } from '../../core/json.ts';
+import { docsLink } from '../../core/redact.ts';
 
 interface SafeLinkProps {
   readonly href: string | null;
@@ -7,9 +7,12 @@ interface SafeLinkProps {
   readonly testId?: string;
 }
 
-/** A link that opens in a new tab, rendered only for http(s) URLs (never javascript:, data:…); otherwise nothing. */
+/**
+ * A link that opens in a new tab, rendered only for http(s) URLs (never javascript:, data:…), with
+ * its real host (userinfo dropped, so `https://docs.vendor.com@evil.example/` cannot pose); otherwise nothing.
+ */
 export function SafeLink({ href, children, testId }: SafeLinkProps) {
-  const url = httpUrl(href);
+  const url = docsLink(href);
   if (url === null) return null;
   return (
     <a href={url} target="_blank" rel="noopener noreferrer" data-testid={testId}>
