@@ -13,13 +13,14 @@ export interface ErrorEntry {
   readonly error: DecodedError;
 }
 
+/** Decodes one entry: its error, or null when it carries none. */
+export function errorEntry(entry: HarEntry, index: number): ErrorEntry | null {
+  const exchange = exchangeFromHarEntry(entry);
+  const { error } = analyze(exchange);
+  return error === null ? null : { index, startedDateTime: entry.startedDateTime, exchange, error };
+}
+
 /** Decodes every entry and keeps those that carry an error, in file order. */
 export function errorEntries(entries: readonly HarEntry[]): ErrorEntry[] {
-  const found: ErrorEntry[] = [];
-  entries.forEach((entry, index) => {
-    const exchange = exchangeFromHarEntry(entry);
-    const { error } = analyze(exchange);
-    if (error !== null) found.push({ index, startedDateTime: entry.startedDateTime, exchange, error });
-  });
-  return found;
+  return entries.flatMap((entry, index) => errorEntry(entry, index) ?? []);
 }

@@ -8,7 +8,7 @@ import { families, successFamilies } from './families/index.ts';
 import { httpUrl, parseJson, prop, text } from './json.ts';
 import type { Analysis, DecodedError, RateLimitState } from './model.ts';
 import { readRateLimit, readRetryDelay } from './ratelimit/index.ts';
-import { mayCarryErrorInSuccess } from './success-gate.ts';
+import { mayCarryErrorInSuccess, mayCarryRateLimit } from './success-gate.ts';
 
 /** Response headers that carry a request or trace id, most specific first. */
 const REQUEST_ID_HEADERS = [
@@ -79,7 +79,8 @@ function pendingOf(status: number, json: unknown, headers: HeaderMap, receivedAt
  */
 export function analyze(exchange: Exchange): Analysis {
   const headers = headerMap(exchange.responseHeaders);
-  const rateLimit = readRateLimit(headers, exchange.receivedAt);
+  // Most responses carry no rate-limit header: the coarse name test spares them every dialect's parser.
+  const rateLimit = mayCarryRateLimit(headers) ? readRateLimit(headers, exchange.receivedAt) : null;
   const isFailureStatus = exchange.status >= 400;
 
   const body = readBody(exchange.body);
