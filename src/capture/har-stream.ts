@@ -1,3 +1,4 @@
+import type { HarEntryLike } from './har-entry.ts';
 import { describeIssue, harEntrySchema, type HarEntry } from './har.ts';
 
 /**
@@ -322,7 +323,7 @@ function trailingBackslashes(chunk: Uint8Array, end: number, floor: number): num
  * Throws HarReadError, with a one-line message, on input that is not a HAR or is over a limit; the
  * entries before the problem have been yielded by then.
  */
-export async function* readHarEntries(source: AsyncIterable<Uint8Array>, options: HarReadOptions): AsyncGenerator<HarEntry, void, undefined> {
+export async function* readHarEntries(source: AsyncIterable<Uint8Array>, options: HarReadOptions): AsyncGenerator<HarEntryLike, void, undefined> {
   for await (const batch of readHarEntryBatches(source, options)) yield* batch;
 }
 
@@ -330,7 +331,7 @@ export async function* readHarEntries(source: AsyncIterable<Uint8Array>, options
  * The same, a chunk's worth of entries at a time: for a HAR of many small entries, one await per
  * entry would cost more than reading it.
  */
-export async function* readHarEntryBatches(source: AsyncIterable<Uint8Array>, options: HarReadOptions): AsyncGenerator<readonly HarEntry[], void, undefined> {
+export async function* readHarEntryBatches(source: AsyncIterable<Uint8Array>, options: HarReadOptions): AsyncGenerator<readonly HarEntryLike[], void, undefined> {
   const scanner = new Scanner({ maxEntryBytes: DEFAULT_MAX_ENTRY_BYTES, ...options });
   for await (const chunk of source) {
     const entries = scanner.push(chunk);
@@ -340,7 +341,7 @@ export async function* readHarEntryBatches(source: AsyncIterable<Uint8Array>, op
 }
 
 /** The same reader over a whole text already in memory (a pasted or dropped HAR). */
-export function parseHar(text: string): { readonly entries: readonly HarEntry[] } | { readonly error: string } {
+export function parseHar(text: string): { readonly entries: readonly HarEntryLike[] } | { readonly error: string } {
   const scanner = new Scanner({ maxBytes: Infinity, maxEntryBytes: DEFAULT_MAX_ENTRY_BYTES });
   try {
     const entries = scanner.push(new TextEncoder().encode(text));
