@@ -23,8 +23,13 @@ export const harEntrySchema = z.object({
       text: z.string().optional(),
       encoding: z.string().optional(),
       mimeType: z.string().optional(),
+      // Playwright's recordHar with `content: 'attach'`: the body is a file next to the HAR.
+      _file: z.string().optional(),
     }),
   }),
+  // Chrome's failure marker (`net::ERR_FAILED`…) and request type (`fetch`, `xhr`, `document`…).
+  _error: z.string().optional(),
+  _resourceType: z.string().optional(),
 });
 
 export type HarEntry = z.infer<typeof harEntrySchema>;

@@ -1,6 +1,7 @@
 import { redactUrl } from '../core/redact.ts';
 import { HarReadError, readHarEntryBatches } from '../capture/har-stream.ts';
 import type { Command } from './args.ts';
+import { withAttachedBody } from './attached-body.ts';
 import { errorEntry } from './decode-har.ts';
 import { openInput } from './input.ts';
 import { jsonRecord } from './json-lines.ts';
@@ -49,7 +50,7 @@ export async function runDecode(command: Extract<Command, { kind: 'decode' }>, i
   try {
     for await (const entries of readHarEntryBatches(input.source, { maxBytes: command.maxSizeMb * MB })) {
       for (const entry of entries) {
-        const found = errorEntry(entry, total);
+        const found = errorEntry(await withAttachedBody(entry, input.folder), total);
         total++;
         if (found === null) continue;
         const url = command.includeSecrets ? found.exchange.url : redactUrl(found.exchange.url);
