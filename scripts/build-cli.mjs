@@ -1,10 +1,29 @@
-// Compiles the `faultline` CLI (src/cli, src/core) into one plain-JS file. `npm install` runs this (the `prepare`
-// script), so `npx faultline` starts in milliseconds instead of compiling TypeScript on every run.
+// Compiles the `faultline` CLI (src/cli, src/core) into one plain-JS file, so `faultline` starts in
+// milliseconds instead of compiling TypeScript on every run. With `--package` (the `prepare` script:
+// `npm install` in a clone and `npm pack`) it also builds the library and its type declarations and
+// prints what the package weighs. Everything is bundled: the installed package has no dependencies.
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 
+const root = new URL('..', import.meta.url).pathname;
+
+/**
+ * zod's namespace re-exports every translation of its messages (`z.locales`, 40-odd languages, over
+ * half of what zod weighs) and esbuild cannot drop a namespace it materializes. Faultline never
+ * reads `z.locales` and writes its own messages; the English default zod registers comes from
+ * `locales/en.js`, which is left alone.
+ */
+const withoutZodLocales = {
+  name: 'faultline:without-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (args.importer.includes('/node_modules/zod/') ? { path: 'zod-locales', namespace: 'faultline-empty' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'faultline-empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 await build({
-  entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
-  outfile: new URL('../dist/cli/faultline.mjs', import.meta.url).pathname,
+  entryPoints: [`${root}src/cli/main.ts`],
+  outfile: `${root}dist/cli/faultline.mjs`,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -12,4 +31,34 @@ await build({
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [withoutZodLocales],
 });
+
+if (process.argv.includes('--package')) {
+  // The library: `import { analyze, decode, lookup } from 'faultline'` anywhere ES modules run (no Node APIs).
+  await build({
+    entryPoints: [`${root}src/index.ts`],
+    outfile: `${root}dist/lib/index.js`,
+    bundle: true,
+    platform: 'neutral',
+    format: 'esm',
+    target: 'es2022',
+    // Readable: a stack trace from a user's code lands on names they can search for.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [withoutZodLocales],
+  });
+  // One self-contained .d.ts: the engine's own types, no import of zod or of files not in the package.
+  const { generateDtsBundle } = await import('dts-bundle-generator');
+  const [declarations] = generateDtsBundle([{ filePath: `${root}src/index.ts`, output: { noBanner: true, exportReferencedTypes: false } }], { preferredConfigPath: `${root}tsconfig.json` });
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(`${root}dist/lib/index.d.ts`, declarations ?? '');
+
+  // What `npm pack` would put in the tarball, measured by npm itself (scripts ignored: this is one of them).
+  const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log(`faultline package: ${pack.filename} ${kb(pack.size)} packed, ${kb(pack.unpackedSize)} unpacked, ${pack.entryCount} files:`);
+  for (const file of pack.files) console.log(`  ${kb(file.size).padStart(10)}  ${file.path}`);
+}

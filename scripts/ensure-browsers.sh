@@ -3,8 +3,11 @@
 # /usr/bin/chromium or Playwright's) and Firefox ESR (FIREFOX_PATH, /usr/bin/firefox-esr or firefox).
 # The lookup is e2e/support/browsers.ts, the one the tests use. On Debian/Ubuntu as root it installs
 # the missing ones with apt-get; anywhere else it says what to do and exits 1. Fast when both exist.
+# With --xvfb (npm start on a machine without a display) it also makes sure Xvfb, the virtual X server, is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+want_xvfb=false
+if [ "${1:-}" = "--xvfb" ]; then want_xvfb=true; fi
 
 # Sets $found (the lookup's report) and $missing_packages (the Debian packages that would provide what is missing).
 find_browsers() {
@@ -16,6 +19,7 @@ find_browsers() {
   missing_packages=()
   if grep -q '^chromium: missing' <<<"$found"; then missing_packages+=(chromium); fi
   if grep -q '^firefox: missing' <<<"$found"; then missing_packages+=(firefox-esr); fi
+  if $want_xvfb && ! command -v Xvfb >/dev/null 2>&1; then missing_packages+=(xvfb); fi
 }
 
 find_browsers
@@ -29,6 +33,7 @@ explain() {
     case "$package" in
       chromium) echo "  Chromium: install Chromium or set CHROME_PATH=/path/to/chrome; on macOS: npx playwright install chromium" >&2 ;;
       firefox-esr) echo "  Firefox: install Firefox ESR (Debian/Ubuntu: apt-get install firefox-esr) or set FIREFOX_PATH=/path/to/firefox" >&2 ;;
+      xvfb) echo "  Xvfb: install it (Debian/Ubuntu: sudo apt-get install -y --no-install-recommends xvfb; Fedora: sudo dnf install xorg-x11-server-Xvfb), or run npm start where there is a display" >&2 ;;
     esac
   done
   exit 1

@@ -18,8 +18,12 @@ export interface HarEntryLike {
     readonly status: number;
     readonly statusText?: string | undefined;
     readonly headers?: readonly HttpHeader[];
-    readonly content?: { readonly text?: string | undefined; readonly encoding?: string | undefined; readonly mimeType?: string | undefined } | undefined;
+    readonly content?: { readonly text?: string | undefined; readonly encoding?: string | undefined; readonly mimeType?: string | undefined; readonly _file?: string | undefined } | undefined;
   };
+  /** Chrome's failure marker for a request that got no response (`net::ERR_FAILED` for a CORS refusal…). */
+  readonly _error?: string | undefined;
+  /** Chrome's request type: `fetch`, `xhr`, `document`, `script`… */
+  readonly _resourceType?: string | undefined;
 }
 
 /** The exchange a HAR entry records; receivedAt is when the response finished (start + total time). */
@@ -41,5 +45,7 @@ export function exchangeFromHarEntry(entry: HarEntryLike): Exchange {
     mimeType: content?.mimeType ?? '',
     // An unparseable start (only DevTools' own entries reach here unvalidated) counts from the epoch, never from "now".
     receivedAt: (Number.isFinite(started) ? started : 0) + elapsed,
+    ...(entry._error === undefined || entry._error === '' ? {} : { transportError: entry._error }),
+    ...(entry._resourceType === undefined ? {} : { resourceType: entry._resourceType }),
   };
 }

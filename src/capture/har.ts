@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
 /**
- * HAR 1.2 as Chrome, Firefox and HAR tools write it: only the members Faultline reads are validated;
+ * One HAR 1.2 entry as Chrome, Firefox and HAR tools write it: only the members Faultline reads are validated;
  * everything else (timings, cookies, Chrome's `_resourceType`…) is optional and ignored.
  */
 const header = z.object({ name: z.string(), value: z.string() });
 
-const harEntrySchema = z.object({
+export const harEntrySchema = z.object({
   startedDateTime: z.string().refine((value) => Number.isFinite(Date.parse(value)), 'must be a date'),
   time: z.number(),
   request: z.object({
@@ -23,11 +23,14 @@ const harEntrySchema = z.object({
       text: z.string().optional(),
       encoding: z.string().optional(),
       mimeType: z.string().optional(),
+      // Playwright's recordHar with `content: 'attach'`: the body is a file next to the HAR.
+      _file: z.string().optional(),
     }),
   }),
+  // Chrome's failure marker (`net::ERR_FAILED`…) and request type (`fetch`, `xhr`, `document`…).
+  _error: z.string().optional(),
+  _resourceType: z.string().optional(),
 });
-
-const harSchema = z.object({ log: z.object({ entries: z.array(harEntrySchema) }) });
 
 export type HarEntry = z.infer<typeof harEntrySchema>;
 
@@ -46,27 +49,12 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-function describeIssue(root: unknown, issue: z.core.$ZodIssue): string {
+/** One line for the first problem zod found, named by its path in the file (`log.entries[3].time must be a number`). */
+export function describeIssue(root: unknown, issue: z.core.$ZodIssue): string {
   const where = memberPath(issue.path);
   if (issue.code === 'invalid_type') {
     if (valueAt(root, issue.path) === undefined) return `${where || 'the file'} is missing`;
     return `${where || 'the file'} must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
   }
   return `${where || 'the file'} ${issue.message}`;
-}
-
-/** Parses and validates a HAR file's text; bad input gets one line saying what is wrong. */
-export function parseHar(text: string): { readonly entries: readonly HarEntry[] } | { readonly error: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text) as unknown;
-  } catch (error) {
-    return { error: `not JSON (${error instanceof Error ? error.message : String(error)})` };
-  }
-  const result = harSchema.safeParse(json);
-  if (!result.success) {
-    const [issue] = result.error.issues;
-    return { error: `not a HAR file: ${issue === undefined ? 'invalid structure' : describeIssue(json, issue)}` };
-  }
-  return { entries: result.data.log.entries };
 }

@@ -1,31 +1,42 @@
 import { parseArgs } from 'node:util';
+import packageJson from '../../package.json' with { type: 'json' };
+
+/** The package's version, compiled into the CLI. */
+export const VERSION: string = packageJson.version;
+
+/** Input past this size is refused unless `--max-size` says otherwise: a HAR is read as a stream, so this only stops an endless stdin. */
+export const DEFAULT_MAX_SIZE_MB = 4096;
 
 export type Command =
   | { readonly kind: 'help' }
-  | { readonly kind: 'decode'; readonly input: string; readonly json: boolean; readonly includeSecrets: boolean }
-  | { readonly kind: 'sanitize'; readonly input: string; readonly output: string | null };
+  | { readonly kind: 'version' }
+  | { readonly kind: 'decode'; readonly input: string; readonly json: boolean; readonly includeSecrets: boolean; readonly maxSizeMb: number }
+  | { readonly kind: 'sanitize'; readonly input: string; readonly output: string | null; readonly maxSizeMb: number };
 
-export const USAGE = `Usage: faultline decode <file.har | -> [--json] [--include-secrets]
-       faultline sanitize <file.har | -> [-o OUT]
+export const USAGE = `Usage: faultline decode <file.har | -> [--json] [--include-secrets] [--max-size MB]
+       faultline sanitize <file.har | -> [-o OUT] [--max-size MB]
 
 Decodes every API error in a HAR file (or HAR on stdin with "-"): RFC 9457 problems, JSON:API, Google,
 Discord, Stripe, GraphQL-in-200, AWS XML, nginx/Cloudflare pages and more, into one normalized error
-with retry advice.
+with retry advice. The HAR is read as a stream: any number of entries, memory of one entry at a time.
 
 Output:
   (default)          a table: time, method, path, status, family, code, message, retry
-  --json             one JSON object per error entry, one per line, with the keys
-                     entry, method, url, status, format, code, title, message, fieldErrors,
+  --json             one JSON object per error entry, one per line, written as they are found, with
+                     the keys entry, method, url, status, format, code, title, message, fieldErrors,
                      requestId, docsUrl, retryable, retryAfterMs, rateLimit, advice
   --include-secrets  keep tokens, keys and signatures in URLs (redacted by default)
+  --max-size MB      refuse input larger than this (default ${DEFAULT_MAX_SIZE_MB} MB; one entry may take 256 MB)
   -h, --help         show this help
+  -v, --version      print the version
 
 sanitize writes the HAR with every credential replaced by [REDACTED] (the panel's Export HAR without
 "with secrets") to stdout, or to OUT with -o. Rate-limit headers, request ids and error bodies stay,
 so "faultline decode" on the result gives the same codes, retry verdicts and delays.
 
 Exit status: 0 when the file was read, whether or not it holds errors;
-             2 on a usage error, a missing or unreadable file, or input that is not a HAR.`;
+             2 on a usage error, a missing or unreadable file, input that is not a HAR or is over
+               the size limit (errors found before the problem are printed first).`;
 
 /** Reads the command line; a usage error is one line, never a stack trace. */
 export function parseCommand(argv: readonly string[]): Command | { readonly error: string } {
@@ -38,8 +49,10 @@ export function parseCommand(argv: readonly string[]): Command | { readonly erro
       options: {
         json: { type: 'boolean' },
         'include-secrets': { type: 'boolean' },
+        'max-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         output: { type: 'string', short: 'o' },
+        version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (error) {
@@ -48,14 +61,18 @@ export function parseCommand(argv: readonly string[]): Command | { readonly erro
   }
   const { values, positionals } = parsed;
   if (values.help === true || positionals[0] === 'help' || (positionals.length === 0 && argv.length === 0)) return { kind: 'help' };
+  if (values.version === true || positionals[0] === 'version') return { kind: 'version' };
   const [command, input, ...rest] = positionals;
   if (command !== 'decode' && command !== 'sanitize') return { error: command === undefined ? 'missing command (try "faultline decode file.har")' : `unknown command "${command}" (try "faultline decode file.har")` };
   if (input === undefined) return { error: `${command} needs a HAR file, or "-" for stdin` };
   if (rest.length > 0) return { error: `unexpected argument "${rest[0] ?? ''}"` };
+  const maxSize = values['max-size'];
+  const maxSizeMb = maxSize === undefined ? DEFAULT_MAX_SIZE_MB : Number(maxSize);
+  if (!Number.isFinite(maxSizeMb) || maxSizeMb <= 0) return { error: `--max-size needs a size in MB greater than 0, not "${maxSize ?? ''}"` };
   if (command === 'sanitize') {
     if (values.json === true || values['include-secrets'] === true) return { error: `sanitize takes no --${values.json === true ? 'json' : 'include-secrets'}` };
-    return { kind: 'sanitize', input, output: values.output ?? null };
+    return { kind: 'sanitize', input, output: values.output ?? null, maxSizeMb };
   }
   if (values.output !== undefined) return { error: 'decode writes to stdout; -o is for sanitize' };
-  return { kind: 'decode', input, json: values.json === true, includeSecrets: values['include-secrets'] === true };
+  return { kind: 'decode', input, json: values.json === true, includeSecrets: values['include-secrets'] === true, maxSizeMb };
 }

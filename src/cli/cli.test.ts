@@ -1,5 +1,5 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,11 +23,13 @@ interface Result {
   readonly stderr: string;
 }
 
-function faultline(args: readonly string[], stdin?: string): Promise<Result> {
+function faultline(args: readonly string[], stdin?: string | Buffer): Promise<Result> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [BIN, ...args], { maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
     });
+    // The CLI may stop reading early (a limit, bad input): a closed pipe is what the test expects then.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(stdin ?? '');
   });
 }
@@ -170,5 +172,93 @@ describe('faultline usage and bad input', () => {
     const stderr = (result?.stderr ?? '').trimEnd();
     expect(stderr.split('\n')).toHaveLength(1);
     expect(stderr).toMatch(message);
+  });
+});
+
+describe('faultline --version', () => {
+  it('prints the package version', async () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const result = await faultline([flag]);
+      expect(result).toEqual({ code: 0, stdout: `faultline ${version}\n`, stderr: '' });
+    }
+  });
+});
+
+describe('faultline decode at scale and on hostile input', () => {
+  // Issue 10: 130 000 error rows crashed the table ("Maximum call stack size exceeded"). Twitter's v2 429, one per entry.
+  const ERRORS = 200_000;
+  const rateLimited = (i: number): string =>
+    JSON.stringify({
+      startedDateTime: new Date(now + i).toISOString(),
+      time: 12,
+      request: { method: 'GET', url: `https://api.example.test/2/tweets/${i}`, headers: [] },
+      response: { status: 429, headers: [{ name: 'Content-Type', value: 'application/json' }, { name: 'x-rate-limit-reset', value: String(Math.floor(now / 1000) + 900) }], content: { mimeType: 'application/json', text: '{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}' } },
+    });
+  let bigFile = '';
+  beforeAll(() => {
+    bigFile = join(dir, 'many.har');
+    const parts = ['{"log":{"version":"1.2","creator":{"name":"test","version":"1"},"entries":['];
+    for (let i = 0; i < ERRORS; i++) parts.push(i === 0 ? rateLimited(i) : `,${rateLimited(i)}`);
+    parts.push(']}}');
+    writeFileSync(bigFile, parts.join(''));
+  });
+
+  it(`prints a table of ${ERRORS.toLocaleString('en-US')} errors, and as many JSON lines`, async () => {
+    const [table, json] = await Promise.all([faultline(['decode', bigFile]), faultline(['decode', bigFile, '--json'])]);
+    expect(table.stderr).toBe('');
+    expect(table.code).toBe(0);
+    const rows = table.stdout.trimEnd().split('\n');
+    expect(rows.at(-1)).toBe(`${ERRORS} errors in ${ERRORS} requests.`);
+    expect(rows).toHaveLength(ERRORS + 3); // header, rows, blank line, summary
+    expect(json.code).toBe(0);
+    const records = json.stdout.trimEnd().split('\n');
+    expect(records).toHaveLength(ERRORS);
+    expect(JSON.parse(records.at(-1) ?? '')).toMatchObject({ entry: ERRORS - 1, status: 429 });
+  }, 120_000);
+
+  it('refuses stdin over --max-size with one line and exit 2, after printing what it found before', async () => {
+    const big = readFileSync(bigFile);
+    const result = await faultline(['decode', '-', '--json', '--max-size', '1'], big);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('faultline: stdin: input is over the 1 MB limit (--max-size to raise it)\n');
+    expect(result.stdout.split('\n').length).toBeGreaterThan(100);
+  }, 60_000);
+
+  it('stops at once on /dev/zero on stdin: not JSON, one line, exit 2', async () => {
+    const result = await new Promise<Result>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'decode', '-'], { stdio: [openSync('/dev/zero', 'r'), 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'faultline: stdin: not JSON (it starts with byte 0x00 at byte 0)\n' });
+  });
+
+  it('reads a HAR that starts with a UTF-8 byte order mark', async () => {
+    const withBom = join(dir, 'bom.har');
+    writeFileSync(withBom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(harText)]));
+    const [fromFile, fromStdin] = await Promise.all([faultline(['decode', withBom, '--json']), faultline(['decode', '-', '--json'], Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(harText)]))]);
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.stdout).toBe(runs.json?.stdout);
+    expect(fromStdin.stdout).toBe(runs.json?.stdout);
+  });
+
+  it('never echoes input bytes: escape sequences in a file or its name reach stderr escaped, on one line', async () => {
+    const evil = join(dir, 'evil.har');
+    writeFileSync(evil, '\x1b[2J\x1b[H\x1b]0;pwned\x07\nnot a HAR\n');
+    const inEntry = join(dir, 'evil-entry.har');
+    writeFileSync(inEntry, '{"log":{"entries":[{"a":\x1b[31m}]}}');
+    const results = await Promise.all([faultline(['decode', evil]), faultline(['decode', inEntry]), faultline(['decode', join(dir, 'gone\x1b[2J\u202e.har')])]);
+    for (const result of results) {
+      expect(result.code).toBe(2);
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+      // Nothing below U+0020 but the final line break, no DEL, no bidi override.
+      expect([...result.stderr.trimEnd()].filter((char) => char < ' ' || char === '\x7f' || char === '\u202e')).toEqual([]);
+    }
+    expect(results[0]?.stderr).toBe(`faultline: ${evil}: not JSON (it starts with byte 0x1b at byte 0)\n`);
+    expect(results[2]?.stderr).toContain('gone\\x1b[2J\\u202e.har: no such file');
   });
 });

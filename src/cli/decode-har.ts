@@ -1,8 +1,7 @@
 import { analyze } from '../core/analyze.ts';
 import type { Exchange } from '../core/exchange.ts';
 import type { DecodedError } from '../core/model.ts';
-import { exchangeFromHarEntry } from '../capture/har-entry.ts';
-import type { HarEntry } from '../capture/har.ts';
+import { exchangeFromHarEntry, type HarEntryLike } from '../capture/har-entry.ts';
 
 /** One HAR entry that carries an error. */
 export interface ErrorEntry {
@@ -13,13 +12,14 @@ export interface ErrorEntry {
   readonly error: DecodedError;
 }
 
+/** Decodes one entry: its error, or null when it carries none. */
+export function errorEntry(entry: HarEntryLike, index: number): ErrorEntry | null {
+  const exchange = exchangeFromHarEntry(entry);
+  const { error } = analyze(exchange);
+  return error === null ? null : { index, startedDateTime: entry.startedDateTime, exchange, error };
+}
+
 /** Decodes every entry and keeps those that carry an error, in file order. */
-export function errorEntries(entries: readonly HarEntry[]): ErrorEntry[] {
-  const found: ErrorEntry[] = [];
-  entries.forEach((entry, index) => {
-    const exchange = exchangeFromHarEntry(entry);
-    const { error } = analyze(exchange);
-    if (error !== null) found.push({ index, startedDateTime: entry.startedDateTime, exchange, error });
-  });
-  return found;
+export function errorEntries(entries: readonly HarEntryLike[]): ErrorEntry[] {
+  return entries.flatMap((entry, index) => errorEntry(entry, index) ?? []);
 }

@@ -1,10 +1,5 @@
 import { run } from './run.ts';
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+import { escapeForTerminal } from './terminal-text.ts';
 
 // `faultline … | head` closes the pipe early: that is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -12,15 +7,21 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+/** Writes, and when the pipe is full waits until it drains, so output never piles up in memory. */
+function writeStdout(text: string): void | Promise<void> {
+  if (process.stdout.write(text)) return undefined;
+  return new Promise((resolve) => process.stdout.once('drain', resolve));
+}
+
 try {
   process.exitCode = await run(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
+    stdout: writeStdout,
     stderr: (text) => process.stderr.write(text),
-    readStdin,
+    stdin: process.stdin,
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   });
 } catch (error) {
   // A bug must still end in one line and a failure status, not a stack trace.
-  process.stderr.write(`faultline: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`faultline: internal error: ${escapeForTerminal(error instanceof Error ? error.message : String(error))}\n`);
   process.exitCode = 1;
 }

@@ -7,13 +7,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exchangeFromHarEntry } from '../capture/har-entry.ts';
-import { parseHar } from '../capture/har.ts';
+import { parseHar } from '../capture/har-stream.ts';
 import { analyze } from '../core/analyze.ts';
 import type { Exchange } from '../core/exchange.ts';
 import { seedFixtures } from '../core/fixtures/index.ts';
 import { fixtureExchange } from '../core/fixtures/render.ts';
 import { MUST_SURVIVE_HEADERS, SECRET_PLACEMENTS } from '../core/fixtures/secrets.ts';
 import { run } from './run.ts';
+
+async function* bytes(text: string): AsyncGenerator<Uint8Array> {
+  yield new TextEncoder().encode(text);
+}
 
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);
 
@@ -38,7 +42,7 @@ function harText(exchanges: readonly Exchange[]): string {
 
 async function cli(argv: readonly string[], stdin: string): Promise<string> {
   let out = '';
-  const code = await run(argv, { stdout: (text) => (out += text), stderr: (text) => (out += text), readStdin: () => Promise.resolve(stdin), columns: 400 });
+  const code = await run(argv, { stdout: (text) => void (out += text), stderr: (text) => void (out += text), stdin: bytes(stdin), columns: 400 });
   expect(code).toBe(0);
   return out;
 }

@@ -1,82 +1,28 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { version } from '../../manifest.json';
-import { redactError, redactUrl } from '../core/redact.ts';
-import { parseHar } from '../capture/har.ts';
-import { parseCommand, USAGE } from './args.ts';
-import { errorEntries, type ErrorEntry } from './decode-har.ts';
-import { jsonLine } from './json-lines.ts';
-import { sanitizedHar } from './sanitize.ts';
-import { formatTable } from './table.ts';
+import { parseCommand, USAGE, VERSION } from './args.ts';
+import { runDecode } from './decode.ts';
+import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
+import { runSanitize } from './sanitize.ts';
+import { escapeForTerminal } from './terminal-text.ts';
 
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly readStdin: () => Promise<string>;
-  /** Terminal width, or undefined when output is not a terminal. */
-  readonly columns: number | undefined;
-}
-
-export const EXIT_OK = 0;
-export const EXIT_USAGE = 2;
-
-/** Width used when output goes to a file or pipe: wide enough not to cut most messages. */
-const PIPE_WIDTH = 160;
-
-async function readInput(input: string, io: CliIo): Promise<string | { readonly error: string }> {
-  if (input === '-') return io.readStdin();
-  try {
-    return await readFile(input, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    return { error: `cannot read ${input}: ${reason}` };
-  }
-}
-
-/** Runs one command line; returns the exit status. Problems are one line on stderr. */
+/** Runs one command line; returns the exit status. Problems are one line on stderr, escaped for the terminal. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const safeIo: CliIo = { ...io, stderr: (text) => io.stderr(`faultline: ${escapeForTerminal(text)}\n`) };
   const command = parseCommand(argv);
   if ('error' in command) {
-    io.stderr(`faultline: ${command.error} (see "faultline --help")\n`);
+    safeIo.stderr(`${command.error} (see "faultline --help")`);
     return EXIT_USAGE;
   }
-  if (command.kind === 'help') {
-    io.stdout(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  const text = await readInput(command.input, io);
-  if (typeof text !== 'string') {
-    io.stderr(`faultline: ${text.error}\n`);
-    return EXIT_USAGE;
-  }
-  const har = parseHar(text);
-  if ('error' in har) {
-    io.stderr(`faultline: ${command.input === '-' ? 'stdin' : command.input}: ${har.error}\n`);
-    return EXIT_USAGE;
-  }
-  if (command.kind === 'sanitize') {
-    const sanitized = sanitizedHar(har.entries, version);
-    if (command.output === null) {
-      io.stdout(sanitized);
+  // One case per command: each lives in its own module.
+  switch (command.kind) {
+    case 'help':
+      await io.stdout(`${USAGE}\n`);
       return EXIT_OK;
-    }
-    try {
-      await writeFile(command.output, sanitized);
-    } catch (error) {
-      io.stderr(`faultline: cannot write ${command.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-      return EXIT_USAGE;
-    }
-    return EXIT_OK;
+    case 'version':
+      await io.stdout(`faultline ${VERSION}\n`);
+      return EXIT_OK;
+    case 'decode':
+      return runDecode(command, safeIo);
+    case 'sanitize':
+      return runSanitize(command, safeIo, VERSION);
   }
-  // What leaves through the terminal or a pipe is sanitized like every other output, unless asked.
-  const found = errorEntries(har.entries).map((f): ErrorEntry => (command.includeSecrets ? f : { ...f, error: redactError(f.error) }));
-  const urls = found.map((f) => (command.includeSecrets ? f.exchange.url : redactUrl(f.exchange.url)));
-  if (command.json) {
-    io.stdout(found.map((f, i) => jsonLine(f, urls[i] ?? '')).join(''));
-    return EXIT_OK;
-  }
-  const total = har.entries.length;
-  const summary = found.length === 0 ? `No errors in ${total} requests.` : `${found.length} error${found.length === 1 ? '' : 's'} in ${total} requests.`;
-  io.stdout(found.length === 0 ? `${summary}\n` : `${formatTable(found, urls, io.columns ?? PIPE_WIDTH)}\n\n${summary}\n`);
-  return EXIT_OK;
 }

@@ -2,8 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseHar } from '../capture/har.ts';
+import { parseHar } from '../capture/har-stream.ts';
 import { run } from './run.ts';
+
+async function* bytes(text: string): AsyncGenerator<Uint8Array> {
+  yield new TextEncoder().encode(text);
+}
 
 const har = JSON.stringify({
   log: {
@@ -28,7 +32,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function cli(argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await run(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: () => Promise.resolve(har), columns: 200 });
+  const code = await run(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), stdin: bytes(har), columns: 200 });
   return { code, out, err };
 }
 
@@ -42,7 +46,7 @@ describe('faultline sanitize', () => {
     const original = await cli(['decode', '-']);
     expect(original.out).toContain('in 6 min 00 s');
     let again = '';
-    await run(['decode', '-'], { stdout: (t) => (again += t), stderr: () => undefined, readStdin: () => Promise.resolve(sanitized.out), columns: 200 });
+    await run(['decode', '-'], { stdout: (t) => void (again += t), stderr: () => undefined, stdin: bytes(sanitized.out), columns: 200 });
     expect(again).toBe(original.out);
   });
 

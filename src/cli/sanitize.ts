@@ -2,17 +2,49 @@
  * `faultline sanitize`: a HAR with every credential replaced by [REDACTED], exactly what the panel's
  * Export HAR writes without "with secrets" (the same builder, src/core/har-export.ts), so a HAR
  * recorded anywhere can be attached to a ticket. Each entry keeps what Faultline decoded in
- * `_faultline`.
+ * `_faultline`. The input is read as a stream like `decode`'s; the output HAR is written whole.
  */
+import { writeFile } from 'node:fs/promises';
 import { analyze } from '../core/analyze.ts';
 import { buildHar } from '../core/har-export.ts';
 import { exchangeFromHarEntry } from '../capture/har-entry.ts';
-import type { HarEntry } from '../capture/har.ts';
+import { HarReadError, readHarEntryBatches } from '../capture/har-stream.ts';
+import type { Command } from './args.ts';
+import { withAttachedBody } from './attached-body.ts';
+import { openInput } from './input.ts';
+import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
 
-export function sanitizedHar(entries: readonly HarEntry[], version: string): string {
-  const items = entries.map((entry) => {
-    const exchange = exchangeFromHarEntry(entry);
-    return { exchange, error: analyze(exchange).error };
-  });
-  return `${JSON.stringify(buildHar(items, { version }), null, 2)}\n`;
+const MB = 1024 * 1024;
+
+export async function runSanitize(command: Extract<Command, { kind: 'sanitize' }>, io: CliIo, version: string): Promise<number> {
+  const input = await openInput(command.input, io.stdin);
+  if ('error' in input) {
+    io.stderr(input.error);
+    return EXIT_USAGE;
+  }
+  const items = [];
+  try {
+    for await (const entries of readHarEntryBatches(input.source, { maxBytes: command.maxSizeMb * MB })) {
+      for (const entry of entries) {
+        const exchange = exchangeFromHarEntry(await withAttachedBody(entry, input.folder));
+        items.push({ exchange, error: analyze(exchange).error });
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof HarReadError)) throw error;
+    io.stderr(`${input.name}: ${error.message}`);
+    return EXIT_USAGE; // a half-read HAR is not written: the ticket would get a silently shortened session
+  }
+  const sanitized = `${JSON.stringify(buildHar(items, { version }), null, 2)}\n`;
+  if (command.output === null) {
+    await io.stdout(sanitized);
+    return EXIT_OK;
+  }
+  try {
+    await writeFile(command.output, sanitized);
+  } catch (error) {
+    io.stderr(`cannot write ${command.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return EXIT_USAGE;
+  }
+  return EXIT_OK;
 }
