@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * HAR 1.2 as Chrome, Firefox and HAR tools write it: only the members Faultline reads are validated;
- * everything else (timings, cookies, Chrome's `_resourceType`…) is optional and ignored.
+ * everything else (timings, cookies…) is optional and ignored. Chrome's `_resourceType` and `_error` are
+ * read when present (they tell a CORS-blocked response apart).
  */
 const header = z.object({ name: z.string(), value: z.string() });
 
@@ -24,7 +25,10 @@ const harEntrySchema = z.object({
       encoding: z.string().optional(),
       mimeType: z.string().optional(),
     }),
+    // Chrome's failure marker; any other type is ignored rather than refused (it only adds a CORS hint).
+    _error: z.string().nullish().catch(undefined),
   }),
+  _resourceType: z.string().optional().catch(undefined),
 });
 
 const harSchema = z.object({ log: z.object({ entries: z.array(harEntrySchema) }) });

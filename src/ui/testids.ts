@@ -8,6 +8,8 @@ export const testIds = {
   /** One timeline row per decoded error; carries data-status, data-format, data-code (or ""). */
   errorRow: 'error-row',
   rowMessage: 'row-message',
+  /** The capture's tag on a row (`CORS`, `unread`…); its title is the capture note. */
+  rowTag: 'row-tag',
   /** The live retry cell: "retry in 0:42" → "ready", or the verdict ("don't retry", "backoff"). */
   retryCell: 'retry-cell',
   /** A "navigated to …" separator row (preserve log on). */

@@ -64,8 +64,13 @@ function ErrorRow(props: { entry: ErrorEntry; index: number; selected: boolean; 
         <span class="fl-badge">{error.format}</span>
       </div>
       <div role="gridcell" class="fl-cell fl-mono" title={error.code ?? undefined}>{error.code ?? ''}</div>
-      <div role="gridcell" class="fl-cell fl-message" title={error.message} data-testid={testIds.rowMessage}>
-        {error.message}
+      <div role="gridcell" class="fl-cell fl-message" title={error.message}>
+        {entry.captureTag !== undefined && (
+          <span class="fl-tag" data-testid={testIds.rowTag} title={entry.captureNote ?? undefined}>
+            {entry.captureTag}
+          </span>
+        )}
+        <span data-testid={testIds.rowMessage}>{error.message}</span>
       </div>
       <RetryCell retry={error.retry} now={props.now} />
     </div>
