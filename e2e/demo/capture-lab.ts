@@ -52,12 +52,23 @@ window.lab = {
   }),
   iframe: (path) => new Promise((resolve) => { const f = document.createElement('iframe'); f.src = path; f.onload = () => resolve('loaded'); document.body.append(f); }),
   large: (bytes) => outcome(fetch('/api/large?bytes=' + bytes).then(async (r) => { await r.text(); return r; })),
+  // Fetches now, reads the body only when told (window.lab.readHeld()): the body reaches DevTools late.
+  holdUnread: (path) => outcome(fetch(path).then((r) => { window.held = r; return r; })),
+  readHeld: () => window.held.text().then((text) => text.length),
+  sharedWorker: (path) => new Promise((resolve) => {
+    const w = new SharedWorker(URL.createObjectURL(new Blob(['onconnect = (e) => fetch(' + JSON.stringify(new URL(path, location.href).href) + ').then(async (r) => { await r.text(); e.ports[0].postMessage(r.status); })'], { type: 'text/javascript' })));
+    w.port.onmessage = (e) => resolve('status ' + e.data);
+  }),
   errorThenNavigate: (path) => { fetch(path).then(async (r) => { await r.text(); location.href = '/lab?after=' + encodeURIComponent(path); }); return 'navigating'; },
-  serviceWorker: async () => {
+  // Registers the pass-through worker (it answers /api/sw/* only), then fetches through it.
+  serviceWorker: async (status) => {
     const registration = await navigator.serviceWorker.register('/sw.js');
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    return registration.active ? 'controlled' : 'no worker';
+    if (!registration.active) return 'no worker';
+    const r = await fetch('/api/sw/' + status);
+    await r.text();
+    return 'status ' + r.status;
   },
   webSocket: (path) => new Promise((resolve) => { const ws = new WebSocket('ws://' + location.host + path); ws.onerror = () => resolve('error'); ws.onopen = () => resolve('open'); }),
   eventSource: (path) => new Promise((resolve) => { const es = new EventSource(path); es.onerror = () => { es.close(); resolve('error ' + es.readyState); }; }),
@@ -73,7 +84,7 @@ document.body.dataset.ready = 'yes';
 const PASS_THROUGH_WORKER = `
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
-self.addEventListener('fetch', (event) => { if (new URL(event.request.url).pathname.startsWith('/api/')) event.respondWith(fetch(event.request)); });
+self.addEventListener('fetch', (event) => { if (new URL(event.request.url).pathname.startsWith('/api/sw/')) event.respondWith(fetch(event.request)); });
 `;
 
 /** Refuses a WebSocket upgrade as an auth proxy does: a plain HTTP 403 with a JSON body, then the socket closes. */
@@ -91,7 +102,7 @@ export async function startCaptureLab(): Promise<CaptureLab> {
     const path = url.pathname;
     counts.set(path, (counts.get(path) ?? 0) + 1);
     const requestOrigin = req.headers.origin;
-    const read = /^\/api\/read\/(\d{3})$/.exec(path);
+    const read = /^\/api\/(?:read|sw)\/(\d{3})$/.exec(path);
     if (path === '/lab') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end(labPage(otherOrigin));
@@ -123,7 +134,7 @@ export async function startCaptureLab(): Promise<CaptureLab> {
       res.writeHead(400, { 'Content-Type': 'application/problem+json', 'Content-Encoding': 'gzip', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
       res.end(body);
     } else if (path === '/api/redirect') {
-      res.writeHead(302, { Location: '/api/read/404', 'Cache-Control': 'no-store' });
+      res.writeHead(302, { Location: '/api/read/410', 'Cache-Control': 'no-store' });
       res.end();
     } else if (path === '/api/session-expired') {
       json(res, 401, problem(401, 'Unauthorized', 'Your session expired; sign in again.'));

@@ -20,7 +20,7 @@ export type MissingBodyCause =
   /** No better reason: asked twice, a second apart, and DevTools had nothing. */
   | 'gone';
 
-/** What the page's code got instead of a response the CORS check refused. */
+/** What the page\u2019s code got instead of a response the CORS check refused. */
 const PAGE_SAW = 'a network error (Chrome: "TypeError: Failed to fetch"; Firefox: "TypeError: NetworkError when attempting to fetch resource."), and no status, headers or body';
 
 function corsRemark(block: CorsBlock, exchange: Exchange): CaptureRemark {
@@ -28,11 +28,11 @@ function corsRemark(block: CorsBlock, exchange: Exchange): CaptureRemark {
     const method = headerMap(exchange.requestHeaders).get('access-control-request-method') ?? 'request';
     return {
       tag: 'CORS',
-      note: `Blocked by CORS: the preflight (OPTIONS) for this ${method} failed, so the browser never sent the ${method}; the page's code got ${PAGE_SAW}. ${block.fix}`,
+      note: `Blocked by CORS: the preflight (OPTIONS) for this ${method} failed, so the browser never sent the ${method}; the page\u2019s code got ${PAGE_SAW}. ${block.fix}`,
     };
   }
   const status = exchange.status > 0 ? `this ${exchange.status}` : 'this response';
-  return { tag: 'CORS', note: `Blocked by CORS: the page's code never saw ${status}; it got ${PAGE_SAW}. ${block.fix}` };
+  return { tag: 'CORS', note: `Blocked by CORS: the page\u2019s code never saw ${status}; it got ${PAGE_SAW}. ${block.fix}` };
 }
 
 function missingBodyRemark(cause: MissingBodyCause, exchange: Exchange): CaptureRemark {

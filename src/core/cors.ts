@@ -28,8 +28,11 @@ export interface CorsBlock {
   readonly fix: string;
 }
 
-/** Resource types (Chrome's `_resourceType`) whose requests are not subject to a CORS check by default. */
-const NO_CORS_TYPES = new Set(['document', 'image', 'stylesheet', 'media', 'font', 'manifest', 'texttrack', 'ping', 'other']);
+/**
+ * Resource types (Chrome's `_resourceType`) whose requests are not subject to a CORS check by default. A
+ * WebSocket handshake carries `Origin` but no CORS check: the server accepts or refuses the origin itself.
+ */
+const NO_CORS_TYPES = new Set(['document', 'image', 'stylesheet', 'media', 'font', 'manifest', 'texttrack', 'ping', 'other', 'websocket']);
 
 /** Chrome's HAR `_error` for a response blocked by the CORS check (the Network panel's "CORS error"). */
 const BROWSER_CORS_MARKER = /\bCORS\b|ERR_FAILED/i;

@@ -47,4 +47,7 @@ export const testIds = {
   /** How many rate-limit chips the strip holds (shown when they may not all fit). */
   rateLimitCount: 'rate-limit-count',
   emptyState: 'empty-state',
+  /** Toolbar: opens what the capture cannot see (requests before DevTools opened, SharedWorkers…). */
+  captureHelp: 'capture-help',
+  captureHelpText: 'capture-help-text',
 } as const;
