@@ -34,7 +34,7 @@ const DEVTOOLS_HEIGHT = 560;
  * Docks DevTools at the bottom with a fixed height: docked at the side (the default) the panel gets
  * under half of the width, and an undocked DevTools window does not render panels in headless mode.
  */
-async function dockDevtoolsAtBottom(userDataDir: string): Promise<void> {
+async function dockDevtoolsAtBottom(userDataDir: string, extra: Readonly<Record<string, unknown>>): Promise<void> {
   const profile = join(userDataDir, 'Default');
   await mkdir(profile, { recursive: true });
   // DevTools stores its settings as JSON strings inside the profile's preferences.
@@ -43,20 +43,26 @@ async function dockDevtoolsAtBottom(userDataDir: string): Promise<void> {
       preferences: {
         currentDockState: JSON.stringify('bottom'),
         'inspector-view.split-view-state': JSON.stringify({ horizontal: { size: DEVTOOLS_HEIGHT } }),
+        ...Object.fromEntries(Object.entries(extra).map(([name, value]) => [name, JSON.stringify(value)])),
       },
     },
   };
   await writeFile(join(profile, 'Preferences'), JSON.stringify(preferences));
 }
 
-export async function launchChromiumWithExtension(): Promise<ChromiumWithExtension> {
+export interface LaunchOptions {
+  /** DevTools settings by name (e.g. `network-log.preserve-log`: the Network panel's Preserve log), as a user would set them. */
+  readonly devtoolsSettings?: Readonly<Record<string, unknown>>;
+}
+
+export async function launchChromiumWithExtension(options: LaunchOptions = {}): Promise<ChromiumWithExtension> {
   const executablePath = findChromium();
   if (executablePath === null) throw new Error('No Chromium found: run scripts/ensure-browsers.sh (or set CHROME_PATH).');
   if (!existsSync(join(CHROME_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${CHROME_EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'faultline-e2e-'));
-  await dockDevtoolsAtBottom(userDataDir);
+  await dockDevtoolsAtBottom(userDataDir, options.devtoolsSettings ?? {});
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,

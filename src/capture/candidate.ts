@@ -5,7 +5,7 @@ import type { DevtoolsEntry } from './network.ts';
  * What capture does with a finished request:
  * - `body`: deliver it with its body (an error status, or a 2xx that may carry an error envelope);
  * - `headers`: deliver it without a body (the panel still learns rate limits and status-only errors);
- * - `skip`: drop it (static assets that succeeded, non-HTTP schemes, requests that never got a response).
+ * - `skip`: drop it (static assets that succeeded, schemes other than HTTP and WebSocket, successful handshakes).
  */
 export type CaptureDecision = 'body' | 'headers' | 'skip';
 
@@ -32,12 +32,24 @@ function isHttp(url: string): boolean {
   return url.startsWith('http://') || url.startsWith('https://');
 }
 
+export function isWebSocketUrl(url: string): boolean {
+  return url.startsWith('ws://') || url.startsWith('wss://');
+}
+
+/**
+ * Status 0 means the browser recorded no status: for a WebSocket, a failed handshake (Chrome); for an
+ * HTTP request, one that failed or was cancelled, or (Firefox) a response whose status was lost as the
+ * page navigated, though its body is there: such requests are fetched, and kept only with a body.
+ */
 export function captureDecision(entry: DevtoolsEntry): CaptureDecision {
   const status = entry.response.status;
-  if (!isHttp(entry.request.url) || !(status >= 100)) return 'skip';
+  const url = entry.request.url;
+  // A handshake that succeeded is a 101; any other answer (or none) is a refused connection.
+  if (isWebSocketUrl(url)) return status === 0 || status >= 400 ? 'headers' : 'skip';
+  if (!isHttp(url) || !(status >= 100 || status === 0)) return 'skip';
   const mime = responseMime(entry);
   if (isStaticAsset(entry, mime)) return status >= 400 ? 'headers' : 'skip';
-  if (status >= 400) return 'body';
+  if (status >= 400 || status === 0) return 'body';
   if (status >= 200 && status < 300 && (isJsonMime(mime) || GRAPHQL_MIME.has(mime))) return 'body';
   return 'headers';
 }

@@ -65,6 +65,8 @@ export function serveRecorder(recorder: Recorder, channel: BroadcastChannel, bat
     if (message?.kind !== 'hello') return;
     flush(); // held events are in the buffer too: they must not follow the replay again
     send({ kind: 'replay', session: message.session, events: recorder.events() });
+    // The panel was just shown: what the browser recorded but never reported (unread bodies) comes next, live.
+    void recorder.reconcile();
   };
   return () => {
     stopEvents();

@@ -56,6 +56,8 @@ export function devtoolsEntry(options: EntryOptions): DevtoolsEntry {
 type ContentAnswer = RawContent | null | Promise<RawContent | null>;
 
 export interface FakeNetwork extends DevtoolsNetwork {
+  /** Chrome's behaviour (onRequestFinished only once the page read the body) when set before the recorder starts. */
+  finishesOnRead: boolean;
   /** What getHAR() returns (set before the recorder starts). */
   har: DevtoolsEntry[];
   /** Sets what getContent() answers for `entry` (default: rejects, as for an evicted body). */
@@ -74,6 +76,7 @@ export function fakeNetwork(): FakeNetwork {
   const answers = new Map<DevtoolsEntry, ContentAnswer>();
   const contentAsked: DevtoolsEntry[] = [];
   const network: FakeNetwork = {
+    finishesOnRead: false,
     har: [],
     contentAsked,
     onRequestFinished: (listener) => finished.push(listener),

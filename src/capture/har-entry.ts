@@ -19,10 +19,10 @@ export interface HarEntryLike {
     readonly statusText?: string | undefined;
     readonly headers?: readonly HttpHeader[];
     readonly content?: { readonly text?: string | undefined; readonly encoding?: string | undefined; readonly mimeType?: string | undefined; readonly _file?: string | undefined } | undefined;
+    /** Chrome's failure marker (`net::ERR_FAILED`…), empty or absent when the request did not fail. */
+    readonly _error?: string | null | undefined;
   };
-  /** Chrome's failure marker for a request that got no response (`net::ERR_FAILED` for a CORS refusal…). */
-  readonly _error?: string | undefined;
-  /** Chrome's request type: `fetch`, `xhr`, `document`, `script`… */
+  /** Chrome's resource type (`fetch`, `xhr`, `document`, `preflight`…). */
   readonly _resourceType?: string | undefined;
 }
 
@@ -45,7 +45,13 @@ export function exchangeFromHarEntry(entry: HarEntryLike): Exchange {
     mimeType: content?.mimeType ?? '',
     // An unparseable start (only DevTools' own entries reach here unvalidated) counts from the epoch, never from "now".
     receivedAt: (Number.isFinite(started) ? started : 0) + elapsed,
-    ...(entry._error === undefined || entry._error === '' ? {} : { transportError: entry._error }),
-    ...(entry._resourceType === undefined ? {} : { resourceType: entry._resourceType }),
+    ...optionalText('transportError', response._error),
+    // Firefox gives no resource type; a ws:// or wss:// URL says it all the same.
+    ...optionalText('resourceType', entry._resourceType ?? (/^wss?:/i.test(request.url) ? 'websocket' : undefined)),
   };
+}
+
+/** `{ [key]: value }` for a non-empty string, else nothing: exchanges leave unknown optional fields out. */
+function optionalText<K extends string>(key: K, value: unknown): Partial<Record<K, string>> {
+  return typeof value === 'string' && value !== '' ? ({ [key]: value } as Partial<Record<K, string>>) : {};
 }

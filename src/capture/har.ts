@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * One HAR 1.2 entry as Chrome, Firefox and HAR tools write it: only the members Faultline reads are validated;
- * everything else (timings, cookies, Chrome's `_resourceType`…) is optional and ignored.
+ * HAR 1.2 as Chrome, Firefox and HAR tools write it: only the members Faultline reads are validated;
+ * everything else (timings, cookies…) is optional and ignored. Chrome's `_resourceType` and `_error` are
+ * read when present (they tell a CORS-blocked response apart).
  */
 const header = z.object({ name: z.string(), value: z.string() });
 
@@ -26,10 +27,10 @@ export const harEntrySchema = z.object({
       // Playwright's recordHar with `content: 'attach'`: the body is a file next to the HAR.
       _file: z.string().optional(),
     }),
+    // Chrome's failure marker; any other type is ignored rather than refused (it only adds a CORS hint).
+    _error: z.string().nullish().catch(undefined),
   }),
-  // Chrome's failure marker (`net::ERR_FAILED`…) and request type (`fetch`, `xhr`, `document`…).
-  _error: z.string().optional(),
-  _resourceType: z.string().optional(),
+  _resourceType: z.string().optional().catch(undefined),
 });
 
 export type HarEntry = z.infer<typeof harEntrySchema>;

@@ -15,6 +15,8 @@ import type { DevtoolsEntry, DevtoolsNetwork, RawContent } from './network.ts';
  *   entries have getContent(); an entry without it (Firefox's HAR) gives its inline body instead.
  * - Theme changes: Firefox has panels.onThemeChanged; Chrome has panels.setThemeChangeHandler.
  * - `_resourceType` exists in Chrome only; candidate.ts falls back to the media type.
+ * - Chrome fires onRequestFinished for a fetch only once the page has read its body (a response the
+ *   page never reads is only in getHAR()); Firefox fires it for every request.
  */
 
 /**
@@ -51,6 +53,7 @@ function rawContent(text: unknown, encoding: unknown): RawContent | null {
 function chromeNetwork(): DevtoolsNetwork {
   const network = chromeDevtools().network;
   return {
+    finishesOnRead: true,
     onRequestFinished: (listener) => network.onRequestFinished.addListener(listener),
     onNavigated: (listener) => browser.devtools.network.onNavigated.addListener(listener),
     getHar: () => new Promise((resolve) => network.getHAR((log) => resolve(log?.entries ?? []))),
@@ -62,6 +65,7 @@ function chromeNetwork(): DevtoolsNetwork {
 function firefoxNetwork(): DevtoolsNetwork {
   const network = browser.devtools.network;
   return {
+    finishesOnRead: false,
     onRequestFinished: (listener) => network.onRequestFinished.addListener((request) => listener(request as unknown as DevtoolsEntry)),
     onNavigated: (listener) => network.onNavigated.addListener(listener),
     getHar: async () => {

@@ -134,14 +134,28 @@ describe('recorder', () => {
     expect(got.map((e) => (e.kind === 'exchange' ? e.exchange.status : e.kind))).toEqual([200, 'navigated', 404]);
   });
 
-  it('cuts bodies at the configured cap and says so', async () => {
+  it('keeps a JSON body over the cap shortened but still parseable, so its error decodes, and says so', async () => {
     const network = fakeNetwork();
     const { events } = recorded(network, { bodyCapBytes: () => 1024 });
     const huge = JSON.stringify({ error: 'Invalid request body.', details: { blob: 'x'.repeat(5000) } });
     network.finish(network.content(devtoolsEntry({ url: `${ORIGIN}/api/upload`, status: 413, mimeType: 'application/json', resourceType: 'fetch' }), { text: huge }));
 
     const [event] = exchanges(await events());
-    expect(event?.exchange.body?.text).toBe(huge.slice(0, 1024));
+    const kept = event?.exchange.body?.text ?? '';
+    expect(kept.length).toBeLessThanOrEqual(1024);
+    expect(JSON.parse(kept)).toMatchObject({ error: 'Invalid request body.' });
+    expect(event?.captureNote).toMatch(/shortened: 5 KB is over the 1 KB capture limit/);
+    expect(event?.captureTag).toBe('shortened');
+  });
+
+  it('cuts a body that is not JSON at the configured cap and says so', async () => {
+    const network = fakeNetwork();
+    const { events } = recorded(network, { bodyCapBytes: () => 1024 });
+    const page = `<html><head><title>413 Request Entity Too Large</title></head><body>${'x'.repeat(5000)}</body></html>`;
+    network.finish(network.content(devtoolsEntry({ url: `${ORIGIN}/api/upload`, status: 413, mimeType: 'text/html', resourceType: 'fetch' }), { text: page }));
+
+    const [event] = exchanges(await events());
+    expect(event?.exchange.body?.text).toBe(page.slice(0, 1024));
     expect(event?.captureNote).toMatch(/truncated.*1 KB of 5 KB/);
   });
 

@@ -3,8 +3,11 @@ import { headerMap, type Exchange } from '../core/exchange.ts';
 import { mayCarryErrorInSuccess, mayCarryRateLimit } from '../core/success-gate.ts';
 import type { CaptureEvent } from '../ui/source.ts';
 import { captureDecision, responseMime } from './candidate.ts';
+import { captureRemark, type MissingBodyCause } from './capture-notes.ts';
 import { exchangeFromHarEntry } from './har-entry.ts';
 import type { DevtoolsEntry, DevtoolsNetwork, RawContent } from './network.ts';
+import { RequestLedger, requestKey } from './request-ledger.ts';
+import { ServiceWorkerHops, type Span } from './service-worker-hop.ts';
 import { DEFAULT_BODY_CAP_BYTES, storeBody, type StoredBody } from './stored-body.ts';
 
 export interface RecorderOptions {
@@ -16,6 +19,15 @@ export interface RecorderOptions {
   readonly bodyCapBytes?: () => number;
   /** getContent() has been seen never to answer for cancelled requests: give up after this. */
   readonly contentTimeoutMs?: number;
+  /** A body getContent() did not give is asked for once more after this (DevTools often has it a moment later). */
+  readonly contentRetryMs?: number;
+  /**
+   * Where the browser reports a request finished only once the page has read its body (Chrome), the
+   * recorder reconciles with getHAR() this often while the inspected page is quiet (and when the panel
+   * asks): a request still unreported `unreadAfterMs` after it first appeared there gets a row anyway.
+   */
+  readonly reconcileEveryMs?: number;
+  readonly unreadAfterMs?: number;
   readonly now?: () => number;
 }
 
@@ -26,83 +38,135 @@ export interface Recorder {
   forget(): void;
   /** Live events, in recording order. Returns a function that stops them. */
   onEvent(listener: (event: CaptureEvent) => void): () => void;
+  /** Compares with getHAR() now (the panel was shown): adds what the browser never reported finished. */
+  reconcile(): Promise<void>;
   /** Resolves once everything received so far is recorded (bodies fetched, backfill merged). */
   settled(): Promise<void>;
+  /** Stops the periodic reconciliation (tests; the devtools page lives as long as DevTools). */
+  stop(): void;
 }
 
 export const DEFAULT_MAX_EVENTS = 10_000;
 const DEFAULT_MAX_BUFFERED_BODY_CHARS = 64 * 1024 * 1024;
 const DEFAULT_CONTENT_TIMEOUT_MS = 10_000;
-
-/**
- * Identifies a request across getHAR() and onRequestFinished, which describe the same request with
- * separately built but equal HAR entries (DevTools gives extensions no request id).
- */
-export function entryKey(entry: DevtoolsEntry): string {
-  return `${entry.startedDateTime} ${entry.request.method} ${entry.request.url} ${entry.response.status} ${entry.time}`;
-}
+const DEFAULT_CONTENT_RETRY_MS = 1_000;
+const DEFAULT_RECONCILE_EVERY_MS = 2_000;
+const DEFAULT_UNREAD_AFTER_MS = 1_500;
+/** getContent() of a request the page has not read waits for the read (Chrome): the HAR pass does not wait long. */
+const UNREAD_CONTENT_TIMEOUT_MS = 1_500;
+/** The page is quiet when nothing finished for this long: a getHAR() pass then competes with no burst. */
+const QUIET_MS = 1_000;
+/** A getHAR() pass may take at most this share of the time between passes; a longer pass spaces them out. */
+const RECONCILE_DUTY = 0.02;
+/** Requests the ledger remembers; older ones are taken as recorded. */
+const LEDGER_KEYS = 20_000;
 
 interface Prepared {
-  readonly key: string;
   readonly entry: DevtoolsEntry;
   readonly stored: StoredBody;
+  readonly missing: MissingBodyCause | null;
 }
 
 interface Buffered {
-  readonly event: CaptureEvent;
-  readonly key: string | null;
-  readonly chars: number;
+  event: CaptureEvent;
+  chars: number;
 }
-
-const NO_BODY: StoredBody = { body: null, captureNote: null };
 
 /**
  * A response below 400 with no error envelope and no rate-limit headers can add neither a row nor a
- * chip to the panel, so it takes no slot in the buffer (which then holds far more errors).
+ * chip to the panel, so it takes no slot in the buffer (which then holds far more errors). Status 0
+ * (no status recorded) is kept with a body, or as a refused WebSocket handshake.
  */
 function mayShow(exchange: Exchange): boolean {
   if (exchange.status >= 400) return true;
+  if (exchange.status === 0) return exchange.body !== null || exchange.resourceType === 'websocket';
   const headers = headerMap(exchange.responseHeaders);
   return mayCarryRateLimit(headers) || mayCarryErrorInSuccess(readBody(exchange.body).text, headers);
 }
 
+function spanOf(id: string, entry: DevtoolsEntry, bodyless: boolean): Span {
+  const start = Date.parse(entry.startedDateTime);
+  return {
+    id,
+    method: entry.request.method,
+    url: entry.request.url,
+    start,
+    end: start + (entry.time > 0 ? entry.time : 0),
+    viaServiceWorker: entry.response._fetchedViaServiceWorker === true,
+    bodyless,
+  };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Records what DevTools sees for one inspected tab, from the moment the devtools page loads: live
- * requests, a getHAR() backfill of what finished before the listener existed, and navigations. Bodies
- * are fetched at once (DevTools evicts them on navigation), but events are recorded in arrival order.
+ * requests, what getHAR() holds that was never reported live (requests from before the listener; in
+ * Chrome, responses the page never read), and navigations. Bodies are fetched at once (DevTools
+ * evicts them on navigation), but events are recorded in arrival order.
  */
 export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions = {}): Recorder {
   const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
   const maxBodyChars = options.maxBufferedBodyChars ?? DEFAULT_MAX_BUFFERED_BODY_CHARS;
   const bodyCap = options.bodyCapBytes ?? ((): number => DEFAULT_BODY_CAP_BYTES);
   const contentTimeoutMs = options.contentTimeoutMs ?? DEFAULT_CONTENT_TIMEOUT_MS;
+  const contentRetryMs = options.contentRetryMs ?? DEFAULT_CONTENT_RETRY_MS;
+  const reconcileEveryMs = options.reconcileEveryMs ?? DEFAULT_RECONCILE_EVERY_MS;
+  const unreadAfterMs = options.unreadAfterMs ?? DEFAULT_UNREAD_AFTER_MS;
   const now = options.now ?? Date.now;
 
   const buffer: Buffered[] = [];
-  const seen = new Set<string>();
   const listeners = new Set<(event: CaptureEvent) => void>();
+  const ledger = new RequestLedger(LEDGER_KEYS);
+  const hops = new ServiceWorkerHops();
+  /**
+   * Rows recorded from getHAR(), by request key: the same request reported live later (its body was
+   * read, or it finished just after the snapshot) updates its row instead of adding one.
+   */
+  const snapshotRows = new Map<string, string[]>();
+  /** When each snapshot entry not reported live was first seen (by its name in the snapshot). */
+  const firstMissing = new Map<string, number>();
   let bufferedChars = 0;
   /** Requests evicted by the caps, so a panel opening later can say what it will never see. */
   let evicted = 0;
   let nextId = 0;
+  let lastNavigationAt = -Infinity;
+  let lastFinishedAt = -Infinity;
 
-  function record(event: CaptureEvent, key: string | null, chars: number): void {
-    buffer.push({ event, key, chars });
+  function record(event: CaptureEvent, chars: number): void {
+    buffer.push({ event, chars });
     bufferedChars += chars;
-    if (key !== null) seen.add(key);
     while (buffer.length > 1 && (buffer.length > maxEvents || bufferedChars > maxBodyChars)) {
       const oldest = buffer.shift();
       if (oldest === undefined) break;
       bufferedChars -= oldest.chars;
-      if (oldest.key !== null) seen.delete(oldest.key);
       if (oldest.event.kind === 'exchange') evicted++;
     }
+    emit(event);
+  }
+
+  /** A better version of a recorded request: replaces it in the buffer (a later panel gets it once) and goes out as an update. */
+  function update(event: Extract<CaptureEvent, { kind: 'exchange' }>, chars: number): void {
+    const index = buffer.findLastIndex((b) => b.event.kind === 'exchange' && b.event.id === event.id);
+    const held = buffer[index];
+    if (held === undefined) {
+      record({ ...event, update: undefined }, chars);
+      return;
+    }
+    bufferedChars += chars - held.chars;
+    held.event = { ...event, update: undefined };
+    held.chars = chars;
+    emit(event);
+  }
+
+  function emit(event: CaptureEvent): void {
     for (const listener of listeners) listener(event);
   }
 
-  function fetchContent(entry: DevtoolsEntry): Promise<RawContent | null> {
+  /** The body, null when DevTools answered without one, undefined when it did not answer in time. */
+  function fetchContent(entry: DevtoolsEntry, timeoutMs: number): Promise<RawContent | null | undefined> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(null), contentTimeoutMs);
+      const timer = setTimeout(() => resolve(undefined), timeoutMs);
       const done = (raw: RawContent | null): void => {
         clearTimeout(timer);
         resolve(raw);
@@ -115,48 +179,157 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
     });
   }
 
+  /**
+   * The body of a request reported finished: asked twice, a moment apart, before calling it gone
+   * (EventSource and beacon bodies are often there a moment later), unless the browser says the request
+   * failed. Then the cause named is the navigation when there was one since the request started.
+   */
+  async function liveBody(entry: DevtoolsEntry): Promise<Prepared> {
+    let raw = await fetchContent(entry, contentTimeoutMs);
+    const failed = typeof entry.response._error === 'string' && entry.response._error !== '';
+    // Asked again only when DevTools answered "nothing": one that never answers (a cancelled request) is not waited for twice.
+    if (raw === null && !failed) {
+      await sleep(contentRetryMs);
+      raw = await fetchContent(entry, contentTimeoutMs);
+    }
+    if (raw !== null && raw !== undefined) return { entry, stored: storeBody(raw, responseMime(entry), bodyCap()), missing: null };
+    return { entry, stored: { body: null, captureNote: null }, missing: Date.parse(entry.startedDateTime) <= lastNavigationAt ? 'navigated' : 'gone' };
+  }
+
+  /**
+   * The body of a request found only in getHAR(). Where the browser reports requests once their body is
+   * read, one it never reported is one the page has not read: getContent() waits for that read, so the
+   * wait is short and the cause is known.
+   */
+  async function snapshotBody(entry: DevtoolsEntry): Promise<Prepared> {
+    const raw = await fetchContent(entry, network.finishesOnRead ? UNREAD_CONTENT_TIMEOUT_MS : contentTimeoutMs);
+    if (raw !== null && raw !== undefined) return { entry, stored: storeBody(raw, responseMime(entry), bodyCap()), missing: null };
+    return { entry, stored: { body: null, captureNote: null }, missing: network.finishesOnRead ? 'never-read' : 'gone' };
+  }
+
   /** Decides and fetches the body now; never rejects (an entry DevTools built oddly is dropped). */
-  function prepare(entry: DevtoolsEntry): Promise<Prepared | null> {
-    return prepareEntry(entry).catch(() => null);
+  function prepare(entry: DevtoolsEntry, from: 'live' | 'snapshot'): Promise<Prepared | null> {
+    const run = async (): Promise<Prepared | null> => {
+      const decision = captureDecision(entry);
+      if (decision === 'skip') return null;
+      if (decision === 'headers') return { entry, stored: { body: null, captureNote: null }, missing: null };
+      return from === 'live' ? liveBody(entry) : snapshotBody(entry);
+    };
+    return run().catch(() => null);
   }
 
-  async function prepareEntry(entry: DevtoolsEntry): Promise<Prepared | null> {
-    const decision = captureDecision(entry);
-    const key = entryKey(entry);
-    if (decision === 'skip' || seen.has(key)) return null;
-    if (decision === 'headers') return { key, entry, stored: NO_BODY };
-    const raw = await fetchContent(entry);
-    return { key, entry, stored: storeBody(raw, responseMime(entry), bodyCap()) };
-  }
-
-  function commit(prepared: Prepared | null): void {
-    if (prepared === null || seen.has(prepared.key)) return;
-    const exchange = { ...exchangeFromHarEntry(prepared.entry), body: prepared.stored.body };
-    if (!mayShow(exchange)) return;
-    const { captureNote } = prepared.stored;
-    record({ kind: 'exchange', id: `req-${nextId++}`, exchange, captureNote }, prepared.key, prepared.stored.body?.text.length ?? 0);
+  function commit(prepared: Prepared | null, from: 'live' | 'snapshot'): void {
+    if (prepared === null) return;
+    const { entry, stored, missing } = prepared;
+    const exchange = { ...exchangeFromHarEntry(entry), body: stored.body };
+    const key = requestKey(entry);
+    const earlier = from === 'live' ? snapshotRows.get(key)?.shift() : undefined;
+    const bodyless = exchange.body === null;
+    const span = spanOf('', entry, bodyless);
+    const hopRow = earlier === undefined ? hops.takeHopOf(span) : null;
+    if (earlier === undefined && hopRow === null && (!mayShow(exchange) || hops.isHop(span))) return;
+    const remark = captureRemark(exchange, bodyless ? missing : null);
+    const id = earlier ?? hopRow ?? `req-${nextId++}`;
+    const event = {
+      kind: 'exchange',
+      id,
+      exchange,
+      captureNote: remark?.note ?? stored.captureNote,
+      captureTag: remark?.tag ?? stored.captureTag,
+    } as const;
+    hops.remember({ ...span, id });
+    const chars = stored.body?.text.length ?? 0;
+    if (earlier !== undefined || hopRow !== null) update({ ...event, update: true }, chars);
+    else record(event, chars);
+    if (from === 'snapshot') snapshotRows.set(key, [...(snapshotRows.get(key) ?? []), id]);
   }
 
   // Everything is recorded through one promise chain, so order is arrival order whatever the
-  // getContent() latencies; the backfill goes first because it holds the oldest requests.
+  // getContent() latencies; the first getHAR() pass goes first because it holds the oldest requests.
   let tail: Promise<void> = Promise.resolve();
   const enqueue = (step: () => void | Promise<void>): void => {
     tail = tail.then(step).catch(() => undefined);
   };
 
   network.onRequestFinished((entry) => {
-    const prepared = prepare(entry);
-    enqueue(async () => commit(await prepared));
+    lastFinishedAt = now();
+    if (captureDecision(entry) !== 'skip') ledger.add(entry);
+    const prepared = prepare(entry, 'live');
+    enqueue(async () => commit(await prepared, 'live'));
   });
   network.onNavigated((url) => {
     const at = now();
-    enqueue(() => record({ kind: 'navigated', url, at }, null, 0));
+    lastNavigationAt = at;
+    enqueue(() => record({ kind: 'navigated', url, at }, 0));
   });
-  const backfill = network.getHar().then(
-    (entries) => Promise.all(entries.map(prepare)),
-    () => [],
-  );
-  enqueue(async () => (await backfill).forEach(commit));
+
+  /**
+   * One pass over getHAR(): entries never reported live are recorded, at once on the first pass (they
+   * finished before the listener existed), later only once they have stayed unreported for a while (a
+   * body being read is reported within milliseconds).
+   */
+  let passing: Promise<void> | null = null;
+  async function reconcilePass(first: boolean): Promise<number> {
+    const asOf = ledger.now();
+    const began = now();
+    const snapshot = await network.getHar().catch(() => []);
+    const spent = now() - began;
+    ledger.prune(snapshot, asOf);
+    const held = new Set(snapshot.map(requestKey));
+    for (const key of snapshotRows.keys()) if (!held.has(key)) snapshotRows.delete(key);
+    const due: DevtoolsEntry[] = [];
+    const stillMissing = new Set<string>();
+    for (const { entry, name } of ledger.unrecorded(snapshot)) {
+      if (captureDecision(entry) === 'skip') continue;
+      const seen = firstMissing.get(name) ?? began;
+      if (first || began - seen >= unreadAfterMs) {
+        due.push(entry);
+        continue;
+      }
+      stillMissing.add(name);
+      firstMissing.set(name, seen);
+    }
+    for (const name of firstMissing.keys()) if (!stillMissing.has(name)) firstMissing.delete(name);
+    for (const entry of due) ledger.add(entry);
+    const prepared = await Promise.all(due.map((entry) => prepare(entry, 'snapshot')));
+    // The first pass holds the oldest requests: its place in the chain was taken when the recorder started.
+    if (!first) enqueue(() => prepared.forEach((each) => commit(each, 'snapshot')));
+    else resolveFirstPass(prepared);
+    return spent;
+  }
+
+  const reconcile = (first = false): Promise<void> => {
+    passing ??= reconcilePass(first).then(
+      (spent) => {
+        passing = null;
+        nextGap = Math.max(reconcileEveryMs, spent / RECONCILE_DUTY);
+      },
+      () => {
+        passing = null;
+      },
+    );
+    return passing;
+  };
+
+  // Periodic passes only where the browser withholds unread responses (Chrome): elsewhere every
+  // request is reported live, and the first pass covers what came before the listener.
+  let nextGap = reconcileEveryMs;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const tick = (): void => {
+    const quiet = now() - lastFinishedAt >= QUIET_MS;
+    const step = quiet ? reconcile() : Promise.resolve();
+    void step.then(() => {
+      timer = setTimeout(tick, quiet ? nextGap : QUIET_MS);
+    });
+  };
+  let resolveFirstPass: (prepared: readonly (Prepared | null)[]) => void = () => undefined;
+  const firstPass = new Promise<readonly (Prepared | null)[]>((resolve) => (resolveFirstPass = resolve));
+  enqueue(async () => (await firstPass).forEach((each) => commit(each, 'snapshot')));
+  void reconcile(true).then(() => {
+    resolveFirstPass([]); // a no-op after the pass resolved it; if the pass failed, later events must not wait
+
+    if (network.finishesOnRead) timer = setTimeout(tick, nextGap);
+  });
 
   return {
     events() {
@@ -167,13 +340,18 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
       buffer.length = 0;
       bufferedChars = 0;
       evicted = 0;
-      // Keys only guard against the startup getHAR() backfill repeating a live request.
-      seen.clear();
+      // The ledger stays: what was cleared must not come back from the next getHAR() pass.
+      snapshotRows.clear();
     },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    settled: () => tail,
+    reconcile: () => reconcile().then(() => tail),
+    settled: async () => {
+      await passing;
+      await tail;
+    },
+    stop: () => clearTimeout(timer),
   };
 }

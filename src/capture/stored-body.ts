@@ -1,6 +1,8 @@
 import { DEFAULT_BODY_CAP_KB } from '../ui/source.ts';
+import { MAX_DECODE_BYTES, isJsonMime } from '../core/body.ts';
 import type { ExchangeBody } from '../core/exchange.ts';
 import type { RawContent } from './network.ts';
+import { shrinkJson } from './shrink-json.ts';
 
 /** Default cap on the body kept per request: enough for any error envelope, small for a 10 000-entry buffer. */
 export const DEFAULT_BODY_CAP_BYTES = DEFAULT_BODY_CAP_KB * 1024;
@@ -9,6 +11,8 @@ export interface StoredBody {
   readonly body: ExchangeBody | null;
   /** Why the body is missing or partial, for the panel to show; null when it was kept whole. */
   readonly captureNote: string | null;
+  /** A word for the row when the kept body is not the whole body (`shortened`, `truncated`). */
+  readonly captureTag?: string | undefined;
 }
 
 /** Media types whose base64 bodies are text all the same (DevTools base64-encodes some of them). */
@@ -21,14 +25,12 @@ function formatBytes(bytes: number): string {
 }
 
 /**
- * The body to keep for a request, given what `getContent()` returned: null content means DevTools no
- * longer holds it; binary bodies are not kept (no envelope lives in them); anything over the cap is
- * cut at the cap. Sizes are in bytes of the decoded body (UTF-16 units for text, close enough here).
+ * The body to keep for a request, given what `getContent()` returned: binary bodies are not kept (no
+ * envelope lives in them); a JSON body over the cap is kept shortened but whole in structure, so it
+ * still decodes (shrink-json.ts); anything else over the cap is cut at the cap. Sizes are in bytes of
+ * the decoded body (UTF-16 units for text, close enough here).
  */
-export function storeBody(raw: RawContent | null, mime: string, capBytes: number): StoredBody {
-  if (raw === null) {
-    return { body: null, captureNote: 'Body unavailable: DevTools no longer holds it (evicted, or the request was cancelled).' };
-  }
+export function storeBody(raw: RawContent, mime: string, capBytes: number): StoredBody {
   if (raw.text === '') return { body: null, captureNote: null };
   const cap = Math.max(0, Math.floor(capBytes));
   if (raw.encoding === 'base64') {
@@ -39,10 +41,19 @@ export function storeBody(raw: RawContent | null, mime: string, capBytes: number
     if (bytes <= cap) return { body: { text: raw.text, encoding: 'base64' }, captureNote: null };
     // Cut on a 4-character boundary so the kept prefix is still valid base64.
     const kept = raw.text.slice(0, Math.floor(cap / 3) * 4);
-    return { body: { text: kept, encoding: 'base64' }, captureNote: truncatedNote(cap, bytes) };
+    return { body: { text: kept, encoding: 'base64' }, captureNote: truncatedNote(cap, bytes), captureTag: 'truncated' };
   }
   if (raw.text.length <= cap) return { body: { text: raw.text }, captureNote: null };
-  return { body: { text: raw.text.slice(0, cap) }, captureNote: truncatedNote(cap, raw.text.length) };
+  // Bodies the engine would not decode anyway (over its limit) are not parsed here either.
+  const shortened = isJsonMime(mime) && raw.text.length <= MAX_DECODE_BYTES ? shrinkJson(raw.text, cap) : null;
+  if (shortened !== null) {
+    return {
+      body: { text: shortened },
+      captureNote: `Body shortened: ${formatBytes(raw.text.length)} is over the ${formatBytes(cap)} capture limit, so long strings and lists were cut and the kept copy still parses: the error is decoded from it (the full body is in the Network panel).`,
+      captureTag: 'shortened',
+    };
+  }
+  return { body: { text: raw.text.slice(0, cap) }, captureNote: truncatedNote(cap, raw.text.length), captureTag: 'truncated' };
 }
 
 function base64Bytes(text: string): number {

@@ -57,9 +57,15 @@ export function analyze(exchange: Exchange): Analysis {
   const headers = headerMap(exchange.responseHeaders);
   const report = readRateLimitReport(headers, exchange.receivedAt);
   const rateLimit = report.state;
-  const isFailureStatus = exchange.status >= 400;
-
   const body = readBody(exchange.body);
+  // Status 0: the browser has no HTTP status for the request. With a body (the status was lost as the page
+  // navigated), only an error envelope the families recognize makes it an error: a lost 200 is not one.
+  // Without one, it is a failure when the browser says so (its failure marker) or it was a WebSocket
+  // handshake (whose only success is a 101); a request merely cancelled (an aborted image) is not an error.
+  const noStatus = exchange.status === 0;
+  const failedWithoutStatus = noStatus && (body.text !== '' || exchange.transportError !== undefined || exchange.resourceType === 'websocket');
+  const isFailureStatus = exchange.status >= 400 || failedWithoutStatus;
+
   const bodyMayHoldError = isFailureStatus || mayCarryErrorInSuccess(body.text, headers);
   const mustParse = bodyMayHoldError || exchange.status === 202;
   const json = mustParse && looksLikeJson(body.text) ? parseJson(body.text) : undefined;
@@ -79,6 +85,7 @@ export function analyze(exchange: Exchange): Analysis {
   };
   const { best, runnerUp } = recognize(view, isFailureStatus ? families : successFamilies);
   if (best === null && !isFailureStatus) return { error: null, rateLimit, pending: null };
+  if (noStatus && body.text !== '' && (best === null || best.strength < 2)) return { error: null, rateLimit, pending: null };
 
   const errorReport = withBodyQuotas(report, json, headers, exchange.receivedAt);
   const error = buildError(exchange, headers, errorReport, body.note, body.text, json, best, runnerUp);

@@ -28,11 +28,23 @@ export interface CorsBlock {
   readonly fix: string;
 }
 
-/** Resource types (Chrome's `_resourceType`) whose requests are not subject to a CORS check by default. */
-const NO_CORS_TYPES = new Set(['document', 'image', 'stylesheet', 'media', 'font', 'manifest', 'texttrack', 'ping', 'other']);
+/**
+ * Resource types (Chrome's `_resourceType`) whose requests are not subject to a CORS check by default. A
+ * WebSocket handshake carries `Origin` but no CORS check: the server accepts or refuses the origin itself.
+ */
+const NO_CORS_TYPES = new Set(['document', 'image', 'stylesheet', 'media', 'font', 'manifest', 'texttrack', 'ping', 'other', 'websocket']);
 
 /** Chrome's HAR `_error` for a response blocked by the CORS check (the Network panel's "CORS error"). */
 const BROWSER_CORS_MARKER = /\bCORS\b|ERR_FAILED/i;
+
+/**
+ * A request without `Origin` (a same-origin GET, or one whose origin the browser left out) is known to be
+ * same-origin when its `Referer` names the target's origin: a failure marker on it is then no CORS block.
+ */
+function sameOriginReferrer(request: ReadonlyMap<string, string>, target: string | null): boolean {
+  const referrer = request.get('referer');
+  return target !== null && referrer !== undefined && originOf(referrer.trim())?.toLowerCase() === target.toLowerCase();
+}
 
 function originOf(url: string): string | null {
   try {
@@ -49,13 +61,15 @@ export function corsBlock(exchange: Exchange): CorsBlock | null {
   const origin = request.get('origin')?.trim() ?? null;
   const target = originOf(exchange.url);
   const crossOrigin = origin !== null && (origin === 'null' || target === null || origin.toLowerCase() !== target.toLowerCase());
+  const response = headerMap(exchange.responseHeaders);
 
-  if (exchange.transportError !== undefined && BROWSER_CORS_MARKER.test(exchange.transportError) && (crossOrigin || origin === null)) {
-    return { reason: 'browser-reported', origin, fix: fixFor('missing-allow-origin', origin) };
+  if (exchange.transportError !== undefined && BROWSER_CORS_MARKER.test(exchange.transportError) && (crossOrigin || (origin === null && !sameOriginReferrer(request, target)))) {
+    // The browser's verdict stands; the headers, when they show which rule failed, name it.
+    const named = crossOrigin && origin !== null ? checkAllowOrigin(response.get('access-control-allow-origin')?.trim(), origin, request.has('cookie'), response.get('access-control-allow-credentials')?.trim()) : null;
+    return { reason: named ?? 'browser-reported', origin, fix: fixFor(named ?? 'browser-reported', origin) };
   }
   if (!crossOrigin || origin === null) return null;
 
-  const response = headerMap(exchange.responseHeaders);
   const preflight = exchange.method.toUpperCase() === 'OPTIONS' && request.has('access-control-request-method');
   if (preflight && (exchange.status < 200 || exchange.status > 299)) {
     return { reason: 'preflight-failed', origin, fix: fixFor('preflight-failed', origin) };

@@ -8,11 +8,19 @@ import type { Exchange } from '../core/exchange.ts';
 export type CaptureEvent =
   | {
       readonly kind: 'exchange';
-      /** Unique per request for the life of the source; the same request is never delivered twice. */
+      /** Unique per request for the life of the source; a request is delivered again only as an `update`. */
       readonly id: string;
       readonly exchange: Exchange;
       /** Why the body is missing or partial (truncated at the cap, binary, unavailable), else null. */
       readonly captureNote: string | null;
+      /** A word for the row saying the record is not the plain response the page got (`CORS`, `unread`…). */
+      readonly captureTag?: string | undefined;
+      /**
+       * This request was delivered before with the same id, and this is better information (its body
+       * arrived later, or it is the page's own request for what looked like one): it replaces that row,
+       * or removes it when it no longer decodes to an error.
+       */
+      readonly update?: true | undefined;
     }
   | {
       /** The inspected page navigated (a top-level load). */

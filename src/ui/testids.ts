@@ -8,6 +8,8 @@ export const testIds = {
   /** One timeline row per decoded error; carries data-status, data-format, data-code (or ""). */
   errorRow: 'error-row',
   rowMessage: 'row-message',
+  /** The capture's tag on a row (`CORS`, `unread`…); its title is the capture note. */
+  rowTag: 'row-tag',
   /** The live retry cell: "retry in 0:42" → "ready", or the verdict ("don't retry", "backoff"). */
   retryCell: 'retry-cell',
   /** A "navigated to …" separator row (preserve log on). */
@@ -45,4 +47,7 @@ export const testIds = {
   /** How many rate-limit chips the strip holds (shown when they may not all fit). */
   rateLimitCount: 'rate-limit-count',
   emptyState: 'empty-state',
+  /** Toolbar: opens what the capture cannot see (requests before DevTools opened, SharedWorkers…). */
+  captureHelp: 'capture-help',
+  captureHelpText: 'capture-help-text',
 } as const;

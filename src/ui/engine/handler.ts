@@ -18,6 +18,8 @@ const exchange = z.object({
   body: z.object({ text: z.string(), encoding: z.literal('base64').optional() }).nullable(),
   mimeType: z.string(),
   receivedAt: z.number(),
+  transportError: z.string().optional(),
+  resourceType: z.string().optional(),
 });
 
 const request = z.discriminatedUnion('op', [

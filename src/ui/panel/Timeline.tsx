@@ -65,8 +65,13 @@ function ErrorRow(props: { entry: ErrorEntry; index: number; selected: boolean; 
         <span class="fl-badge">{error.format}</span>
       </div>
       <div role="gridcell" class="fl-cell fl-mono" title={error.code === null ? undefined : visibleText(error.code)}>{visibleText(error.code ?? '')}</div>
-      <div role="gridcell" class="fl-cell fl-message" title={visibleText(error.message)} data-testid={testIds.rowMessage}>
-        {visibleText(error.message)}
+      <div role="gridcell" class="fl-cell fl-message" title={visibleText(error.message)}>
+        {entry.captureTag !== undefined && (
+          <span class="fl-tag" data-testid={testIds.rowTag} title={entry.captureNote === null ? undefined : visibleText(entry.captureNote)}>
+            {entry.captureTag}
+          </span>
+        )}
+        <span data-testid={testIds.rowMessage}>{visibleText(error.message)}</span>
       </div>
       <RetryCell retry={error.retry} now={props.now} />
     </div>

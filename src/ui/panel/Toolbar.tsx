@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { testIds } from '../testids.ts';
+import { CaptureHelp } from './CaptureHelp.tsx';
 import { CaptureLimits } from './CaptureLimits.tsx';
 import type { CaptureSettings } from './settings.ts';
 import { ExportHar } from './ExportHar.tsx';
@@ -119,6 +120,7 @@ export function Toolbar({ store, capture }: { store: PanelStore; capture: Captur
       </label>
       <span class="fl-sep" />
       <CaptureLimits store={store} capture={capture} />
+      <CaptureHelp />
       <span class="fl-sep" />
       <ExportHar store={store} />
       <ErrorCount store={store} />

@@ -10,6 +10,8 @@ export interface ErrorEntry {
   readonly exchange: Exchange;
   readonly error: DecodedError;
   readonly captureNote: string | null;
+  /** The capture's word for the row (`CORS`, `unread`…), when it has one. */
+  readonly captureTag?: string | undefined;
   readonly host: string;
   /** Path and query, as the Network panel's Name column shows it. */
   readonly path: string;

@@ -212,8 +212,17 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore {
         const key = `${host} ${analysis.rateLimit.bucket}`;
         learnt.set(key, { key, host, state: analysis.rateLimit });
       }
-      if (analysis.error !== null) {
-        next.push({ kind: 'error', key: nextKey++, id: event.id, exchange, error: analysis.error, captureNote: event.captureNote, host, path });
+      const entry: ErrorEntry | null =
+        analysis.error === null
+          ? null
+          : { kind: 'error', key: nextKey++, id: event.id, exchange, error: analysis.error, captureNote: event.captureNote, captureTag: event.captureTag, host, path };
+      // An update replaces the row it was delivered as before, in place (or removes it); rare, so a scan is fine.
+      const replaced = event.update === true ? next.findIndex((e) => e.kind === 'error' && e.id === event.id) : -1;
+      if (replaced >= 0) {
+        if (entry === null) next.splice(replaced, 1);
+        else next[replaced] = { ...entry, key: next[replaced]?.key ?? entry.key };
+      } else if (entry !== null) {
+        next.push(entry);
       }
     }
     const { kept, dropped } = capEntries(next, maxErrors.peek());
