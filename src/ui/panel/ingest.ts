@@ -198,14 +198,14 @@ export function createIngest(options: IngestOptions): Ingest {
       const analysis = analyses[decoded++];
       if (analysis === undefined) continue; // not decoded (see decode): nothing to show for it
       const { exchange } = event;
-      const { host, path } = splitUrl(exchange.url);
+      const { host, path, name } = splitUrl(exchange.url);
       if (analysis.rateLimit !== null) {
         learnt ??= new Map(staged?.rateLimits ?? rateLimitMap.peek());
         const key = `${host} ${analysis.rateLimit.bucket}`;
         learnt.set(key, { key, host, state: analysis.rateLimit });
       }
       if (analysis.error !== null) {
-        insertByStart(next, { kind: 'error', key: nextKey++, id: event.id, exchange, error: analysis.error, captureNote: event.captureNote, host, path });
+        insertByStart(next, { kind: 'error', key: nextKey++, id: event.id, exchange, error: analysis.error, captureNote: event.captureNote, host, path, name });
       }
     }
     const { kept, dropped } = capEntries(next, maxErrors.peek());

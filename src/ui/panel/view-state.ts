@@ -1,6 +1,16 @@
 import { batch, computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { defaultColumnPrefs, type ColumnPrefs } from './columns.tsx';
 import type { ErrorEntry, TimelineEntry } from './entries.ts';
 import { errorPredicate, noFilters, type Filters } from './filters.ts';
+
+/** The list's share of the width beside the details pane, by default and at the extremes a drag can reach. */
+export const DEFAULT_SPLIT = 0.4;
+export const SPLIT_RANGE = { min: 0.15, max: 0.85 } as const;
+
+/** A stored split, checked. */
+export function splitFrom(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(SPLIT_RANGE.max, Math.max(SPLIT_RANGE.min, value)) : null;
+}
 
 /** What the user made of the timeline: filters, the selected row and whether its details are open. */
 export interface ViewState {
@@ -12,6 +22,10 @@ export interface ViewState {
   readonly detailsOpen: Signal<boolean>;
   /** The selected error while it is still in the timeline (filtered out or not). */
   readonly selected: ReadonlySignal<ErrorEntry | null>;
+  /** Column widths and hidden columns (header drag and context menu). */
+  readonly columns: Signal<ColumnPrefs>;
+  /** The list's share of the width while the details pane is open (the draggable split). */
+  readonly split: Signal<number>;
   /** Back to no filters; the selection, kept meanwhile, shows again. */
   clearFilters(): void;
   /** Forgets the selection (the timeline was cleared). */
@@ -27,6 +41,8 @@ export function createViewState(entries: ReadonlySignal<readonly TimelineEntry[]
   const filters = signal<Filters>(noFilters);
   const selectedKey = signal<number | null>(null);
   const detailsOpen = signal(false);
+  const columns = signal<ColumnPrefs>(defaultColumnPrefs);
+  const split = signal(DEFAULT_SPLIT);
 
   const visible = computed(() => {
     const passes = errorPredicate(filters.value);
@@ -61,6 +77,8 @@ export function createViewState(entries: ReadonlySignal<readonly TimelineEntry[]
     selectedKey,
     detailsOpen,
     selected,
+    columns,
+    split,
     clearFilters: () => (filters.value = noFilters),
     reset: () =>
       batch(() => {
