@@ -46,8 +46,6 @@ export const testIds = {
   maxErrorsInput: 'max-errors',
   /** Toolbar: the largest response body captured, in KB (the capture layer's `capture.bodyCapKb`). */
   bodyCapInput: 'body-cap-kb',
-  /** How many rate-limit chips the strip holds (shown when they may not all fit). */
-  rateLimitCount: 'rate-limit-count',
   emptyState: 'empty-state',
   /** The open context menu (a row's, or the column header's); its items are role=menuitem / menuitemcheckbox. */
   contextMenu: 'context-menu',
