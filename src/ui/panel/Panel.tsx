@@ -1,8 +1,9 @@
 import { useComputed, type ReadonlySignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Theme } from '../source.ts';
 import { testIds } from '../testids.ts';
 import { Details } from './Details.tsx';
+import { importSummary, type HarImport, type ImportedSession } from './har-import.ts';
 import { RateLimitStrip } from './RateLimitStrip.tsx';
 import type { PanelStore } from './store.ts';
 import { Timeline } from './Timeline.tsx';
@@ -118,14 +119,58 @@ function usePanelKeys(store: PanelStore, root: { current: HTMLDivElement | null 
   }, [store]);
 }
 
+/** The banner of an imported session, or of a file that could not be opened. */
+function ImportBanner({ harImport }: { harImport: HarImport }) {
+  const imported = harImport.session.value;
+  const error = harImport.error.value;
+  if (imported === null && error === null) return null;
+  return (
+    <div class={`fl-import${error === null ? '' : ' fl-import-error'}`} data-testid={testIds.importBanner} role="status">
+      <span class="fl-import-text">{error ?? `Imported HAR (not live): ${importSummary(imported as ImportedSession)}`}</span>
+      <button type="button" class="fl-button" data-testid={testIds.closeImport} onClick={() => harImport.close()}>
+        {imported === null ? 'Dismiss' : 'Back to live capture'}
+      </button>
+    </div>
+  );
+}
+
+/** A HAR file dragged over the panel: the drop opens it (see har-import.ts). */
+function dropHandlers(harImport: HarImport | undefined, setOver: (over: boolean) => void) {
+  if (harImport === undefined) return {};
+  const hasFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') === true;
+  return {
+    onDragOver: (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer !== null) event.dataTransfer.dropEffect = 'copy';
+      setOver(true);
+    },
+    onDragLeave: (event: DragEvent) => {
+      if (event.relatedTarget === null || !(event.currentTarget as Element).contains(event.relatedTarget as Node)) setOver(false);
+    },
+    onDrop: (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      setOver(false);
+      const file = event.dataTransfer?.files[0];
+      if (file !== undefined) void harImport.open(file);
+    },
+  };
+}
+
 interface PanelProps {
+  /** Live capture's store; an imported HAR (harImport) shows its own instead while it is open. */
   readonly store: PanelStore;
+  readonly harImport?: HarImport | undefined;
   readonly capture: CaptureSettings;
   readonly now: ReadonlySignal<number>;
   readonly theme: ReadonlySignal<Theme>;
 }
 
-export function Panel({ store, capture, now, theme }: PanelProps) {
+export function Panel({ store: live, capture, now, theme, harImport }: PanelProps) {
+  const imported = harImport?.session.value ?? null;
+  const store = imported?.store ?? live;
+  const [dragOver, setDragOver] = useState(false);
   const selected = store.detailsOpen.value ? store.selected.value : null;
   // A boolean, not the list: the panel re-renders when the first row appears or the last goes, not on every update.
   const hasRows = useComputed(() => store.visible.value.length > 0).value;
@@ -133,14 +178,23 @@ export function Panel({ store, capture, now, theme }: PanelProps) {
   const main = useRef<HTMLDivElement>(null);
   usePanelKeys(store, root);
   return (
-    <div class="fl-panel" ref={root} data-testid={testIds.panel} data-theme={theme.value}>
-      <Toolbar store={store} capture={capture} />
+    <div
+      class={`fl-panel${dragOver ? ' fl-drop' : ''}`}
+      ref={root}
+      data-testid={testIds.panel}
+      data-theme={theme.value}
+      data-session={imported === null ? 'live' : 'imported'}
+      {...dropHandlers(harImport, setDragOver)}
+    >
+      <Toolbar store={store} capture={capture} harImport={harImport} imported={imported !== null} />
+      {harImport !== undefined && <ImportBanner harImport={harImport} />}
       <RateLimitStrip chips={store.rateLimits.value} now={now} />
       <div class={`fl-main${selected === null ? '' : ' fl-split'}`} ref={main} style={{ '--fl-split': `${store.split.value * 100}%` }}>
         {/* The timeline stays mounted when empty: the first errors after a Clear (often a burst) only add
             rows, instead of building the grid and measuring its height while they pour in. */}
         <div class="fl-list">
-          <Timeline store={store} now={now} />
+          {/* Keyed by session: an imported timeline starts at its own top, with its own scroll and menus. */}
+          <Timeline key={imported === null ? 'live' : imported.fileName} store={store} now={now} />
           {!hasRows && <EmptyState store={store} />}
         </div>
         {selected !== null && <Splitter store={store} main={main} />}

@@ -4,6 +4,8 @@ import { testIds } from '../testids.ts';
 import { CaptureLimits } from './CaptureLimits.tsx';
 import type { CaptureSettings } from './settings.ts';
 import { ExportHar } from './ExportHar.tsx';
+import type { HarImport } from './har-import.ts';
+import { OpenHar } from './OpenHar.tsx';
 import { textMatcher, type Filters, type StatusClass } from './filters.ts';
 import type { PanelStore } from './store.ts';
 
@@ -69,7 +71,15 @@ function Picker({ label, allLabel, value, choices, onPick }: PickerProps) {
   );
 }
 
-export function Toolbar({ store, capture }: { store: PanelStore; capture: CaptureSettings }) {
+interface ToolbarProps {
+  readonly store: PanelStore;
+  readonly capture: CaptureSettings;
+  readonly harImport?: HarImport | undefined;
+  /** An imported HAR is shown: capture controls (pause, clear, preserve log, limits) are live capture's, not its. */
+  readonly imported?: boolean;
+}
+
+export function Toolbar({ store, capture, harImport, imported = false }: ToolbarProps) {
   const filters = store.filters.value;
   const paused = store.paused.value;
   const update = (patch: Partial<Filters>): void => {
@@ -79,20 +89,24 @@ export function Toolbar({ store, capture }: { store: PanelStore; capture: Captur
   const invalid = matcher !== null && !matcher.ok ? matcher.reason : null;
   return (
     <div class="fl-toolbar" role="toolbar" aria-label="Faultline controls">
-      <button
-        type="button"
-        class={`fl-icon-button${paused ? '' : ' fl-recording'}`}
-        data-testid={testIds.pauseButton}
-        aria-pressed={paused}
-        aria-label={paused ? 'Resume capture' : 'Pause capture'}
-        title={paused ? 'Resume capture' : 'Pause capture (new requests are dropped)'}
-        onClick={() => (store.paused.value = !paused)}
-      >
-        {paused ? '▶' : '●'}
-      </button>
-      <button type="button" class="fl-icon-button" data-testid={testIds.clearButton} aria-label="Clear" title="Clear" onClick={() => store.clear()}>
-        ⊘
-      </button>
+      {!imported && (
+        <>
+          <button
+            type="button"
+            class={`fl-icon-button${paused ? '' : ' fl-recording'}`}
+            data-testid={testIds.pauseButton}
+            aria-pressed={paused}
+            aria-label={paused ? 'Resume capture' : 'Pause capture'}
+            title={paused ? 'Resume capture' : 'Pause capture (new requests are dropped)'}
+            onClick={() => (store.paused.value = !paused)}
+          >
+            {paused ? '▶' : '●'}
+          </button>
+          <button type="button" class="fl-icon-button" data-testid={testIds.clearButton} aria-label="Clear" title="Clear" onClick={() => store.clear()}>
+            ⊘
+          </button>
+        </>
+      )}
       <span class="fl-sep" />
       <input
         type="search"
@@ -125,13 +139,18 @@ export function Toolbar({ store, capture }: { store: PanelStore; capture: Captur
         </button>
       )}
       <span class="fl-sep" />
-      <label class="fl-inline">
-        <input type="checkbox" data-testid={testIds.preserveLogToggle} checked={store.preserveLog.value} onChange={(e) => (store.preserveLog.value = e.currentTarget.checked)} />
-        Preserve log
-      </label>
-      <span class="fl-sep" />
-      <CaptureLimits store={store} capture={capture} />
-      <span class="fl-sep" />
+      {!imported && (
+        <>
+          <label class="fl-inline">
+            <input type="checkbox" data-testid={testIds.preserveLogToggle} checked={store.preserveLog.value} onChange={(e) => (store.preserveLog.value = e.currentTarget.checked)} />
+            Preserve log
+          </label>
+          <span class="fl-sep" />
+          <CaptureLimits store={store} capture={capture} />
+          <span class="fl-sep" />
+        </>
+      )}
+      {harImport !== undefined && <OpenHar harImport={harImport} />}
       <ExportHar store={store} />
       <ErrorCount store={store} />
     </div>
