@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Theme } from '../source.ts';
 import { testIds } from '../testids.ts';
 import { Details } from './Details.tsx';
+import { followDrag } from './drag.ts';
 import { importSummary, type HarImport, type ImportedSession } from './har-import.ts';
 import { RateLimitStrip } from './RateLimitStrip.tsx';
 import type { PanelStore } from './store.ts';
@@ -53,17 +54,7 @@ function Splitter({ store, main }: { store: PanelStore; main: { current: HTMLDiv
     const box = main.current?.getBoundingClientRect();
     if (box === undefined || box.width === 0) return;
     event.preventDefault();
-    const handle = event.currentTarget as HTMLElement;
-    handle.setPointerCapture?.(event.pointerId);
-    const move = (e: PointerEvent): void => set((e.clientX - box.left) / box.width);
-    const end = (): void => {
-      handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('pointerup', end);
-      handle.removeEventListener('pointercancel', end);
-    };
-    handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', end);
-    handle.addEventListener('pointercancel', end);
+    followDrag(event.currentTarget as HTMLElement, event.pointerId, (e) => set((e.clientX - box.left) / box.width));
   };
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;

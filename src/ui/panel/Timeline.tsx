@@ -5,6 +5,7 @@ import { COLUMNS, columnWidth, layoutColumns, type Column, type ColumnLayout } f
 import { ContextMenu, type MenuAt, type MenuItem } from './ContextMenu.tsx';
 import type { ErrorEntry, NavigationEntry, TimelineEntry } from './entries.ts';
 import type { Filters } from './filters.ts';
+import { followDrag } from './drag.ts';
 import { rowMenuItems } from './row-menu.ts';
 import type { PanelStore } from './store.ts';
 
@@ -112,24 +113,14 @@ function HeaderRow({ layout, store, gutter, onMenu }: HeaderProps) {
   const startDrag = (column: Column, fromLeft: boolean) => (event: PointerEvent): void => {
     event.preventDefault();
     event.stopPropagation();
-    const handle = event.currentTarget as HTMLElement;
-    handle.setPointerCapture?.(event.pointerId);
     const startX = event.clientX;
     const startWidth = columnWidth(column, store.columns.peek());
-    const move = (e: PointerEvent): void => {
+    followDrag(event.currentTarget as HTMLElement, event.pointerId, (e) => {
       const delta = fromLeft ? startX - e.clientX : e.clientX - startX;
       const width = Math.max(column.minWidth, Math.min(2000, Math.round(startWidth + delta)));
       const prefs = store.columns.peek();
       store.columns.value = { ...prefs, widths: { ...prefs.widths, [column.id]: width } };
-    };
-    const end = (): void => {
-      handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('pointerup', end);
-      handle.removeEventListener('pointercancel', end);
-    };
-    handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', end);
-    handle.addEventListener('pointercancel', end);
+    });
   };
   return (
     <div
