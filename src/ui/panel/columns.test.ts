@@ -26,7 +26,7 @@ describe('column layout', () => {
 
   it('makes the grid from the columns shown, with the widths the user dragged', () => {
     const { template } = layoutColumns({ widths: { status: 70 }, hidden: ['time', 'method', 'format', 'code'] }, 1000, false);
-    expect(template).toBe('minmax(60px, 150px) 70px minmax(160px, 1fr) 100px');
+    expect(template).toBe('minmax(60px, 150px) 70px minmax(80px, 1fr) 100px');
   });
 
   it('reads stored prefs defensively: unknown columns, Name/Message hidden, silly widths', () => {

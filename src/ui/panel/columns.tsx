@@ -18,7 +18,7 @@ interface CellProps {
 export interface Column {
   readonly id: ColumnId;
   readonly header: string;
-  /** Width in px by default; for the flexible column, the least it gets (it takes what is left). */
+  /** Width in px by default; for the flexible column, the least that folding keeps for it (it takes what is left). */
   readonly width: number;
   /** The narrowest a user can drag it. */
   readonly minWidth: number;
@@ -199,7 +199,8 @@ export function layoutColumns(prefs: ColumnPrefs, available: number, detailsOpen
   const template = shown
     .map((c) => {
       const width = columnWidth(c, prefs);
-      if (c.flex === true) return `minmax(${width}px, 1fr)`;
+      // Folding keeps Message at least its width where it can; beside the details, it may get less.
+      if (c.flex === true) return `minmax(${c.minWidth}px, 1fr)`;
       if (c.id === 'name') return `minmax(${c.minWidth}px, ${width}px)`;
       return `${width}px`;
     })
