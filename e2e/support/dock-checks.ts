@@ -92,11 +92,19 @@ export async function reloadPanel(panel: FaultlinePanel): Promise<void> {
   }
 }
 
+/**
+ * A JS string literal of `text` in ASCII only: Firefox's panel bridge loads expressions as a data: URL,
+ * which is read as Latin-1, so a raw UTF-8 character would arrive as mojibake.
+ */
+function asciiLiteral(text: string): string {
+  return JSON.stringify(text).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Drops a HAR file on the panel, as dragging it from the desktop does. */
 export function dropHar(panel: FaultlinePanel, name: string, text: string): Promise<boolean> {
   return panel.evaluate(`(() => {
     const transfer = new DataTransfer();
-    transfer.items.add(new File([${JSON.stringify(text)}], ${JSON.stringify(name)}, { type: 'application/json' }));
+    transfer.items.add(new File([${asciiLiteral(text)}], ${JSON.stringify(name)}, { type: 'application/json' }));
     const target = document.querySelector('${TESTID(testIds.panel)}');
     target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
     target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));

@@ -80,9 +80,10 @@ function Splitter({ store, main }: { store: PanelStore; main: { current: HTMLDiv
 }
 
 /**
- * Keys the panel owns wherever focus is in it. DevTools forwards Esc and Ctrl/Cmd shortcuts pressed
- * in an extension panel to itself from a listener on the panel's document (Esc toggles its console
- * drawer, Ctrl+F opens its own search): handled on the body, they stop before that listener.
+ * Keys the panel owns wherever focus is in it. Chrome's DevTools forwards Esc and Ctrl/Cmd shortcuts
+ * pressed in an extension panel to itself from a listener on the panel's document (Esc toggles its
+ * console drawer, Ctrl+F opens its own search): handled on the body, they stop before that listener.
+ * Firefox's toolbox acts on keys a panel did not cancel (Esc toggles its split console): cancelled here.
  */
 function usePanelKeys(store: PanelStore, root: { current: HTMLDivElement | null }): void {
   useEffect(() => {
@@ -99,9 +100,16 @@ function usePanelKeys(store: PanelStore, root: { current: HTMLDivElement | null 
         return;
       }
       if (event.key !== 'Escape') return;
+      // Also kept from the browser: Firefox lets the toolbox act on a key the panel did not cancel.
       event.stopPropagation();
-      if (event.defaultPrevented || !store.detailsOpen.peek()) return;
       event.preventDefault();
+      const filter = event.target instanceof HTMLInputElement && event.target.dataset['testid'] === testIds.filterText;
+      if (filter) {
+        // What Esc does in a search box, done here since the default is cancelled: empty it.
+        if (store.filters.peek().text !== '') store.filters.value = { ...store.filters.peek(), text: '' };
+        return;
+      }
+      if (!store.detailsOpen.peek()) return;
       store.detailsOpen.value = false;
       root.current?.querySelector<HTMLElement>(`[data-testid="${testIds.timeline}"]`)?.focus();
     };

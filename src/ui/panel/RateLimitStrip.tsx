@@ -140,6 +140,7 @@ function LimitList({ groups, now, onClose }: { groups: readonly HostGroup[]; now
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
         event.stopPropagation();
+        event.preventDefault();
         onClose();
       }}
     >
