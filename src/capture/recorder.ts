@@ -4,7 +4,7 @@ import { mayCarryErrorInSuccess, mayCarryRateLimit } from '../core/success-gate.
 import type { CaptureEvent } from '../ui/source.ts';
 import { captureDecision, responseMime } from './candidate.ts';
 import { captureRemark, type MissingBodyCause } from './capture-notes.ts';
-import { exchangeFromHarEntry } from './har-entry.ts';
+import { exchangeFromHarEntry } from '../core/har/entry.ts';
 import type { DevtoolsEntry, DevtoolsNetwork, RawContent } from './network.ts';
 import { RequestLedger, requestKey } from './request-ledger.ts';
 import { ServiceWorkerHops, type Span } from './service-worker-hop.ts';

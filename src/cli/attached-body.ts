@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { HarEntryLike } from '../capture/har-entry.ts';
+import type { HarEntryLike } from '../core/har/entry.ts';
 
 /** Bodies past this are not decoded by the engine anyway (it stops at 4 MB): only this much is read. */
 const MAX_ATTACHED_BYTES = 4 * 1024 * 1024 + 1;

@@ -1,7 +1,7 @@
 import { analyze } from '../core/analyze.ts';
 import type { Exchange } from '../core/exchange.ts';
 import type { DecodedError } from '../core/model.ts';
-import { exchangeFromHarEntry, type HarEntryLike } from '../capture/har-entry.ts';
+import { exchangeFromHarEntry, type HarEntryLike } from '../core/har/entry.ts';
 
 /** One HAR entry that carries an error. */
 export interface ErrorEntry {

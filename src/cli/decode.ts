@@ -1,5 +1,5 @@
 import { redactError, redactUrl } from '../core/redact.ts';
-import { HarReadError, readHarEntryBatches } from '../capture/har-stream.ts';
+import { HarReadError, readHarEntryBatches } from '../core/har/stream.ts';
 import type { Command } from './args.ts';
 import { withAttachedBody } from './attached-body.ts';
 import { errorEntry } from './decode-har.ts';

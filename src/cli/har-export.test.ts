@@ -1,5 +1,5 @@
 /**
- * The panel's "Export HAR" (src/core/har-export.ts) read back by the CLI's own HAR path: what a user
+ * The panel's "Export HAR" (src/core/har/write.ts) read back by the CLI's own HAR path: what a user
  * exports from DevTools must decode to the same errors with `faultline decode`.
  */
 import { describe, expect, it } from 'vitest';
@@ -7,8 +7,8 @@ import { analyze } from '../core/analyze.ts';
 import type { Exchange } from '../core/exchange.ts';
 import { seedFixtures } from '../core/fixtures/index.ts';
 import { fixtureExchange } from '../core/fixtures/render.ts';
-import { buildHar } from '../core/har-export.ts';
-import { parseHar } from '../capture/har-stream.ts';
+import { buildHar } from '../core/har/write.ts';
+import { parseHar } from '../core/har/stream.ts';
 import { errorEntries } from './decode-har.ts';
 
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);

@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exchangeFromHarEntry } from '../capture/har-entry.ts';
-import { parseHar } from '../capture/har-stream.ts';
+import { exchangeFromHarEntry } from '../core/har/entry.ts';
+import { parseHar } from '../core/har/stream.ts';
 import { analyze } from '../core/analyze.ts';
 import type { Exchange } from '../core/exchange.ts';
 import { seedFixtures } from '../core/fixtures/index.ts';

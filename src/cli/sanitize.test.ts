@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseHar } from '../capture/har-stream.ts';
+import { parseHar } from '../core/har/stream.ts';
 import { run } from './run.ts';
 
 async function* bytes(text: string): AsyncGenerator<Uint8Array> {

@@ -1,14 +1,14 @@
 /**
  * `faultline sanitize`: a HAR with every credential replaced by [REDACTED], exactly what the panel's
- * Export HAR writes without "with secrets" (the same builder, src/core/har-export.ts), so a HAR
+ * Export HAR writes without "with secrets" (the same builder, src/core/har/write.ts), so a HAR
  * recorded anywhere can be attached to a ticket. Each entry keeps what Faultline decoded in
  * `_faultline`. The input is read as a stream like `decode`'s; the output HAR is written whole.
  */
 import { writeFile } from 'node:fs/promises';
 import { analyze } from '../core/analyze.ts';
-import { buildHar } from '../core/har-export.ts';
-import { exchangeFromHarEntry } from '../capture/har-entry.ts';
-import { HarReadError, readHarEntryBatches } from '../capture/har-stream.ts';
+import { buildHar } from '../core/har/write.ts';
+import { exchangeFromHarEntry } from '../core/har/entry.ts';
+import { HarReadError, readHarEntryBatches } from '../core/har/stream.ts';
 import type { Command } from './args.ts';
 import { withAttachedBody } from './attached-body.ts';
 import { openInput } from './input.ts';

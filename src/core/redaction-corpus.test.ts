@@ -11,7 +11,7 @@ import type { Exchange } from './exchange.ts';
 import { seedFixtures } from './fixtures/index.ts';
 import { fixtureExchange } from './fixtures/render.ts';
 import { MUST_SURVIVE_FIELD_ERRORS, MUST_SURVIVE_HEADERS, MUST_SURVIVE_MEMBERS, SECRET_PLACEMENTS } from './fixtures/secrets.ts';
-import { buildHar } from './har-export.ts';
+import { buildHar } from './har/write.ts';
 import type { DecodedError } from './model.ts';
 import { curlSnippet, fetchSnippet } from './snippets.ts';
 import { supportReport } from './support-report.ts';

@@ -48,8 +48,9 @@ describe('advise', () => {
   it('honours the server delay on a 429 and counts from the response', () => {
     const { retry, advice } = advise(input({ status: 429, delay: { afterMs: 12_000, source: 'retry-after', exact: true } }));
     expect(retry).toMatchObject({ retryable: true, afterMs: 12_000, retryAt: T + 12_000, source: 'retry-after', exact: true, backoff: null });
-    // No frozen "12 s" next to the live countdown: it would be wrong a second later.
-    expect(advice).toMatch(/^Wait until the delay the server gave has run out \(Retry-After\), then retry/);
+    // The time itself is the countdown's: a duration in the text would be stale a second later.
+    expect(advice).toMatch(/^Wait until the retry countdown ends \(Retry-After header\), then retry/);
+    expect(advice).not.toMatch(/\d+ s\b/);
   });
 
   it('plans full-jitter backoff with bounded attempts when no delay is known (Restore Hub: 5xx, max 3 attempts)', () => {
@@ -146,7 +147,7 @@ describe('advise', () => {
   });
 
   it('says a delay read from prose is approximate and treats 0 as "now, but back off"', () => {
-    expect(advise(input({ status: 429, delay: { afterMs: 20_700, source: 'message-text', exact: false } })).advice).toContain('Wait about as long as the message says');
+    expect(advise(input({ status: 429, delay: { afterMs: 20_700, source: 'message-text', exact: false } })).advice).toContain('countdown ends (the error message, estimated)');
     expect(advise(input({ status: 503, delay: { afterMs: 0, source: 'retry-after', exact: true } })).advice).toContain('retrying now');
   });
 });

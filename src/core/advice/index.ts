@@ -4,7 +4,8 @@
  * and one or two sentences a developer can act on.
  */
 import type { HeaderMap } from '../exchange.ts';
-import type { DelaySource, FamilyId, FieldError, RateLimitState, RetryVerdict } from '../model.ts';
+import { delaySourceLabels } from '../delay-source.ts';
+import type { FamilyId, FieldError, RateLimitState, RetryVerdict } from '../model.ts';
 import type { DelayReading } from '../ratelimit/index.ts';
 import { describeBackoff } from './backoff.ts';
 import { formatDuration } from './duration.ts';
@@ -41,35 +42,24 @@ export interface Advice {
   readonly advice: string;
 }
 
-/** How the advice names where a delay came from. */
-const SOURCE_LABELS: Readonly<Record<DelaySource, string>> = {
-  'retry-after': 'Retry-After',
-  'retry-after-ms': 'millisecond Retry-After header',
-  body: 'retry hint in the body',
-  'ratelimit-header': 'RateLimit reset',
-  'reset-header': 'rate-limit reset header',
-  'vendor-duration': 'x-ratelimit-reset header',
-  'message-text': 'as the message says',
-  backoff: 'backoff',
-};
-
 function capitalize(sentence: string): string {
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
 /**
- * The wait, without a frozen amount: next to the live countdown a "wait 12 s" is wrong a second later. A far
- * reset is given as a clock time, which stays true however late it is read.
+ * The wait, relative to the retry countdown every surface shows next to the advice (the panel and the
+ * popup tick it down, the CLI prints it): a duration written here would be frozen at the response and
+ * contradict the countdown a minute later. A far reset is given as a clock time, which stays true however
+ * late it is read.
  */
 function waitClause(delay: DelayReading, receivedAt: number): string {
-  const label = SOURCE_LABELS[delay.source];
+  const label = delaySourceLabels[delay.source];
   if (delay.afterMs > QUOTA_WINDOW_MS) {
     const at = new Date(receivedAt + delay.afterMs).toISOString().replace('T', ' ').replace(/:\d{2}\.\d{3}Z$/, ' UTC');
     return `don't auto-retry: the limit resets at ${at} (${formatDuration(delay.afterMs)} after the response, ${label}), a quota window rather than a short throttle`;
   }
   if (delay.afterMs === 0) return `the server allows retrying now (${label}), but wait a second and back off if it fails again`;
-  if (delay.exact) return `wait until the delay the server gave has run out (${label}), then retry`;
-  return `wait about as long as ${delay.source === 'message-text' ? 'the message says' : `the ${label} suggests (its unit is a guess)`}, then retry`;
+  return `wait until the retry countdown ends (${label}${delay.exact ? '' : ', estimated'}), then retry`;
 }
 
 function timingSentence(input: AdviceInput, judgement: Judgement, warnTwice: boolean): string {

@@ -1,5 +1,5 @@
-import type { HarEntryLike } from './har-entry.ts';
-import { describeIssue, harEntrySchema, type HarEntry } from './har.ts';
+import type { HarEntryLike } from './entry.ts';
+import { describeIssue, harEntrySchema, type HarEntry } from './parse.ts';
 
 /**
  * Reads a HAR file as a stream of bytes and yields its `log.entries` one at a time, so the cost of a

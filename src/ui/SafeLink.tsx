@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { docsLink } from '../../core/redact.ts';
+import { docsLink } from '../core/redact.ts';
 
 interface SafeLinkProps {
   readonly href: string | null;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HarReadError, parseHar, readHarEntries } from './har-stream.ts';
+import { HarReadError, parseHar, readHarEntries } from './stream.ts';
 
 const encoder = new TextEncoder();
 

@@ -3,9 +3,9 @@
  * and the `faultline` CLI read back. A HAR is attached to bug reports, so every exchange and its
  * decoded error go through the sanitizer (src/core/redact.ts) unless the user opts in.
  */
-import type { Exchange, HttpHeader } from './exchange.ts';
-import type { DecodedError } from './model.ts';
-import { redactError, redactExchange } from './redact.ts';
+import type { Exchange, HarTimings, HttpHeader } from '../exchange.ts';
+import type { DecodedError } from '../model.ts';
+import { redactError, redactExchange } from '../redact.ts';
 
 export interface HarExportItem {
   readonly exchange: Exchange;
@@ -52,7 +52,7 @@ export interface HarEntry {
     readonly bodySize: -1;
   };
   readonly cache: Record<string, never>;
-  readonly timings: { readonly send: 0; readonly wait: 0; readonly receive: 0 };
+  readonly timings: HarTimings;
   readonly _faultline?: {
     readonly format: string;
     readonly code: string | null;
@@ -132,11 +132,13 @@ function harEntry(item: HarExportItem, includeSecrets: boolean): HarEntry {
   const requestBody = exchange.requestBody ?? '';
   const body = exchange.body;
   const responseMime = exchange.mimeType || (headerValue(exchange.responseHeaders, 'content-type') ?? '');
-  const date = new Date(exchange.receivedAt);
+  const started = exchange.startedAt ?? exchange.receivedAt;
+  const date = new Date(started);
+  // The total is what the browser measured: start to the end of the response.
+  const time = Math.max(0, exchange.receivedAt - started);
   return {
-    // Captures keep when the response arrived, not when the request started: that instant stands for both.
     startedDateTime: Number.isFinite(date.getTime()) ? date.toISOString() : new Date(0).toISOString(),
-    time: 0,
+    time: Number.isFinite(time) ? time : 0,
     request: {
       method: exchange.method,
       url: exchange.url,
@@ -165,7 +167,9 @@ function harEntry(item: HarExportItem, includeSecrets: boolean): HarEntry {
       bodySize: -1,
     },
     cache: {},
-    timings: { send: 0, wait: 0, receive: 0 },
+    // The browser's own phases when it timed them; otherwise the whole time counts as waiting, so
+    // viewers still draw the request as long as it took.
+    timings: exchange.timings ?? { send: 0, wait: Number.isFinite(time) ? time : 0, receive: 0 },
     ...(error === undefined || error === null
       ? {}
       : {
@@ -180,14 +184,20 @@ function harEntry(item: HarExportItem, includeSecrets: boolean): HarEntry {
   };
 }
 
-/** The exchanges as a HAR 1.2 log, oldest first, credentials redacted unless `includeSecrets`. */
+/** When an item's request started, which orders a HAR (DevTools writes entries by request start). */
+const startOf = ({ exchange }: HarExportItem): number => exchange.startedAt ?? exchange.receivedAt;
+
+/**
+ * The exchanges as a HAR 1.2 log in the order their requests started (a stable sort: items given in that
+ * order, such as an imported HAR's, keep it), credentials redacted unless `includeSecrets`.
+ */
 export function buildHar(items: readonly HarExportItem[], options: HarExportOptions): HarLog {
   const includeSecrets = options.includeSecrets === true;
   return {
     log: {
       version: '1.2',
       creator: { name: 'Faultline', version: options.version },
-      entries: items.map((item) => harEntry(item, includeSecrets)),
+      entries: [...items].sort((a, b) => startOf(a) - startOf(b)).map((item) => harEntry(item, includeSecrets)),
     },
   };
 }
