@@ -146,7 +146,7 @@ describe('faultline decode (table)', () => {
     const [header, ...rest] = (result?.stdout ?? '').trimEnd().split('\n');
     expect(header?.split(/\s+/)).toEqual(['TIME', 'METHOD', 'PATH', 'STATUS', 'FAMILY', 'CODE', 'MESSAGE', 'RETRY']);
     const count = lines(runs.json).length;
-    expect(rest.at(-1)).toBe(`${count} error${count === 1 ? '' : 's'} in ${harEntries.length} requests.`);
+    expect(rest.at(-1)).toBe(`${count} error${count === 1 ? '' : 's'} in ${harEntries.length} request${harEntries.length === 1 ? '' : 's'}.`);
     expect(rest.filter((line) => line !== '')).toHaveLength(count + 1);
     for (const line of rest) expect(line.length).toBeLessThanOrEqual(160);
     expect(result?.stdout).not.toContain(SECRET);

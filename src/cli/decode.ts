@@ -68,7 +68,8 @@ export async function runDecode(command: Extract<Command, { kind: 'decode' }>, i
   }
   if (table !== null && status === EXIT_OK) {
     const errors = table.size;
-    const summary = errors === 0 ? `No errors in ${total} requests.` : `${errors} error${errors === 1 ? '' : 's'} in ${total} requests.`;
+    const requests = `${total} request${total === 1 ? '' : 's'}`;
+    const summary = errors === 0 ? `No errors in ${requests}.` : `${errors} error${errors === 1 ? '' : 's'} in ${requests}.`;
     if (errors > 0) {
       for (const line of table.lines(io.columns ?? PIPE_WIDTH)) await out.write(`${line}\n`);
       await out.write('\n');
