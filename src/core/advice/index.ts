@@ -39,7 +39,7 @@ export interface Advice {
 }
 
 /** How the advice names where a delay came from. */
-const SOURCE_LABELS: Readonly<Record<DelaySource, string>> = {
+export const SOURCE_LABELS: Readonly<Record<DelaySource, string>> = {
   'retry-after': 'Retry-After',
   'retry-after-ms': 'millisecond Retry-After header',
   body: 'retry hint in the body',

@@ -1,0 +1,77 @@
+import { idempotencyKeyOf } from '../advice/idempotency.ts';
+import { corsBlock, type CorsBlock } from '../cors.ts';
+import { headerMap, type Exchange } from '../exchange.ts';
+import type { Analysis, DecodedError, RateLimitState } from '../model.ts';
+import { fingerprintOf, type Fingerprint } from './fingerprint.ts';
+
+/**
+ * What the findings need to know of one request, without its bodies: the panel keeps these for
+ * successes too (quota use is read from them) while it keeps full exchanges for errors only.
+ */
+export interface Observation {
+  /** The caller's name for this request: a HAR entry index, a panel row key. Findings cite these. */
+  readonly ref: number;
+  readonly method: string;
+  readonly url: string;
+  readonly host: string;
+  /** Method, URL and a digest of the body: equal keys mean the same request sent again. */
+  readonly requestKey: string;
+  /** A digest of the credentials sent (Authorization, API-key headers): a retry with a new token is a changed request. */
+  readonly credentialKey: string;
+  /** The Idempotency-Key (or the vendor's equivalent) the request carried, else null. */
+  readonly idempotencyKey: string | null;
+  /** When the request was sent (epoch ms); the response's time when the recorder did not say. */
+  readonly sentAt: number;
+  readonly receivedAt: number;
+  readonly status: number;
+  readonly error: DecodedError | null;
+  readonly fingerprint: Fingerprint | null;
+  readonly rateLimit: RateLimitState | null;
+  /** Set when the browser hid this response from the page (CORS). */
+  readonly cors: CorsBlock | null;
+  /** The browser's failure marker (`net::ERR_FAILED`), when the request failed on the wire. */
+  readonly transportError: string | null;
+}
+
+/** Headers that carry who is asking: a retry that changes them is not "unchanged". */
+const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-auth-token'] as const;
+
+/** FNV-1a over UTF-16 code units: a cheap digest to compare request bodies without keeping them. */
+export function digest(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${text.length.toString(36)}.${(hash >>> 0).toString(36)}`;
+}
+
+export function observe(ref: number, exchange: Exchange, analysis: Analysis): Observation {
+  const request = headerMap(exchange.requestHeaders);
+  const method = exchange.method.toUpperCase();
+  const credentials = CREDENTIAL_HEADERS.map((name) => request.get(name) ?? '').join('\n');
+  let host = '';
+  try {
+    host = new URL(exchange.url).host;
+  } catch {
+    // an unparseable URL has no host; it still has a request key
+  }
+  const error = analysis.error;
+  return {
+    ref,
+    method,
+    url: exchange.url,
+    host,
+    requestKey: `${method} ${exchange.url} ${digest(exchange.requestBody ?? '')}`,
+    credentialKey: credentials.trim() === '' ? '' : digest(credentials),
+    idempotencyKey: idempotencyKeyOf(request),
+    sentAt: Math.min(exchange.sentAt ?? exchange.receivedAt, exchange.receivedAt),
+    receivedAt: exchange.receivedAt,
+    status: exchange.status,
+    error,
+    fingerprint: error === null ? null : fingerprintOf(exchange, error),
+    rateLimit: analysis.rateLimit,
+    cors: corsBlock(exchange),
+    transportError: exchange.transportError ?? null,
+  };
+}

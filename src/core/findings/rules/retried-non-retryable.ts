@@ -1,0 +1,50 @@
+import type { Observation } from '../observation.ts';
+import { refsOf, repeatedRequests, requestLabel, statusLabel, times } from '../attempts.ts';
+import type { Finding } from '../types.ts';
+
+/**
+ * The error says the same request will fail the same way: the engine judged it not retryable and gave
+ * no delay after which it could pass (a quota that resets is retry-before-delay's business, not this).
+ */
+function failsAgainUnchanged(observation: Observation): boolean {
+  const error = observation.error;
+  if (error === null || error.status < 400 || error.status >= 500 || error.status === 429) return false;
+  return !error.retry.retryable && error.retry.retryAt === null;
+}
+
+/** What to change, by what the error is about. */
+function fixFor(status: number): string {
+  if (status === 401) return 'refresh or fix the credentials first';
+  if (status === 403) return 'get the missing permission or scope, or stop calling it';
+  if (status === 404 || status === 410) return 'check the id and the URL, and stop asking for what is gone';
+  return 'fix what the error names (the fields, the parameters) first';
+}
+
+export function retriedNonRetryable(observations: readonly Observation[]): Finding[] {
+  const found: Finding[] = [];
+  for (const attempts of repeatedRequests(observations)) {
+    const cited = new Set<Observation>();
+    let resent = 0;
+    let first: Observation | null = null;
+    for (let i = 0; i < attempts.length; i++) {
+      const original = attempts[i];
+      if (original === undefined || !failsAgainUnchanged(original) || cited.has(original)) continue;
+      // Later copies with the same credentials are the same request again; a new token is a fix, not a retry.
+      const copies = attempts.slice(i + 1).filter((later) => later.credentialKey === original.credentialKey && !cited.has(later));
+      if (copies.length === 0) continue;
+      first ??= original;
+      resent += copies.length;
+      cited.add(original);
+      for (const copy of copies) cited.add(copy);
+    }
+    if (first === null) continue;
+    found.push({
+      kind: 'retried-non-retryable',
+      severity: 'warn',
+      entries: refsOf(cited),
+      message: `${requestLabel(first)} got a ${statusLabel(first)}, which fails again unchanged, and was sent again unchanged ${times(resent)}.`,
+      advice: `Retrying will not help: ${fixFor(first.status)}, then send the corrected request.`,
+    });
+  }
+  return found;
+}
