@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { redactUrl } from '../core/redact.ts';
 import { parseHar } from '../capture/har.ts';
 import { parseCommand, USAGE } from './args.ts';
+import { check } from './check.ts';
 import { errorEntries } from './decode-har.ts';
+import { formatGroupTable } from './group-table.ts';
+import { errorGroups, groupRecord } from './groups.ts';
+import { harObservations } from './har-timeline.ts';
 import { jsonRecord } from './json-lines.ts';
 import { formatTable } from './table.ts';
 
@@ -52,6 +56,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`faultline: ${command.input === '-' ? 'stdin' : command.input}: ${har.error}\n`);
     return EXIT_USAGE;
   }
+  const width = io.columns ?? PIPE_WIDTH;
+  if (command.kind === 'check') return check(har.entries, { json: command.json, failOn: command.failOn, width }, io.stdout);
+  if (command.group) {
+    const groups = errorGroups(harObservations(har.entries));
+    if (command.json) io.stdout(groups.map((group) => `${JSON.stringify(groupRecord(group))}\n`).join(''));
+    else io.stdout(groups.length === 0 ? `No errors in ${har.entries.length} requests.\n` : `${formatGroupTable(groups, width)}\n`);
+    return EXIT_OK;
+  }
   const found = errorEntries(har.entries);
   const urls = found.map((f) => (command.includeSecrets ? f.exchange.url : redactUrl(f.exchange.url)));
   if (command.json) {
@@ -60,6 +72,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const total = har.entries.length;
   const summary = found.length === 0 ? `No errors in ${total} requests.` : `${found.length} error${found.length === 1 ? '' : 's'} in ${total} requests.`;
-  io.stdout(found.length === 0 ? `${summary}\n` : `${formatTable(found, urls, io.columns ?? PIPE_WIDTH)}\n\n${summary}\n`);
+  io.stdout(found.length === 0 ? `${summary}\n` : `${formatTable(found, urls, width)}\n\n${summary}\n`);
   return EXIT_OK;
 }

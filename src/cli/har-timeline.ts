@@ -1,0 +1,15 @@
+import { analyze } from '../core/analyze.ts';
+import { observe, type Observation } from '../core/findings/index.ts';
+import { exchangeFromHarEntry } from '../capture/har-entry.ts';
+import type { HarEntry } from '../capture/har.ts';
+
+/**
+ * Every entry of a HAR as the findings see it, successes included (quota use is read from them);
+ * each observation's ref is its index in log.entries. Bodies are not kept.
+ */
+export function harObservations(entries: readonly HarEntry[]): Observation[] {
+  return entries.map((entry, index) => {
+    const exchange = exchangeFromHarEntry(entry);
+    return observe(index, exchange, analyze(exchange));
+  });
+}
