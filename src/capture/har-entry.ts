@@ -41,6 +41,6 @@ export function exchangeFromHarEntry(entry: HarEntryLike): Exchange {
     mimeType: content?.mimeType ?? '',
     // An unparseable start (only DevTools' own entries reach here unvalidated) counts from the epoch, never from "now".
     receivedAt: (Number.isFinite(started) ? started : 0) + elapsed,
-    sentAt: Number.isFinite(started) ? started : undefined,
+    ...(Number.isFinite(started) ? { startedAt: started } : {}),
   };
 }

@@ -5,7 +5,7 @@ import { run, type CliIo } from './run.ts';
 
 /** The HAR entry Chrome records for an exchange (started at its sentAt). */
 function harEntry(exchange: Exchange): unknown {
-  const started = exchange.sentAt ?? exchange.receivedAt;
+  const started = exchange.startedAt ?? exchange.receivedAt;
   return {
     startedDateTime: new Date(started).toISOString(),
     time: exchange.receivedAt - started,

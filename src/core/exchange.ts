@@ -29,8 +29,11 @@ export interface Exchange {
    * from "now", so decoding a week-old HAR gives the same answer as decoding it live.
    */
   readonly receivedAt: number;
-  /** Epoch milliseconds at which the request was sent (HAR `startedDateTime`), when the recorder said. */
-  readonly sentAt?: number | undefined;
+  /**
+   * Epoch milliseconds at which the request started (HAR `startedDateTime`), when known. Lists are
+   * ordered by it, as DevTools orders its Network panel: a slow request started first stays first.
+   */
+  readonly startedAt?: number | undefined;
   /** The browser's own failure marker for this request (Chrome's HAR `_error`, e.g. `net::ERR_FAILED`), when it gave one. */
   readonly transportError?: string | undefined;
   /** What kind of request this was (Chrome's HAR `_resourceType`: `fetch`, `xhr`, `document`…), when known. */

@@ -65,7 +65,7 @@ export function observe(ref: number, exchange: Exchange, analysis: Analysis): Ob
     requestKey: `${method} ${exchange.url} ${digest(exchange.requestBody ?? '')}`,
     credentialKey: credentials.trim() === '' ? '' : digest(credentials),
     idempotencyKey: idempotencyKeyOf(request),
-    sentAt: Math.min(exchange.sentAt ?? exchange.receivedAt, exchange.receivedAt),
+    sentAt: Math.min(exchange.startedAt ?? exchange.receivedAt, exchange.receivedAt),
     receivedAt: exchange.receivedAt,
     status: exchange.status,
     error,

@@ -31,7 +31,7 @@ export function send(name: string, options: Send): Exchange {
     request: { ...base.request, path: options.path ?? base.request.path, headers: { ...base.request.headers, ...options.requestHeaders } },
     response: { ...base.response, headers: { ...base.response.headers, ...options.responseHeaders } },
   };
-  return { ...fixtureExchange(shaped, sentAt + 100, options.origin), sentAt };
+  return { ...fixtureExchange(shaped, sentAt + 100, options.origin), startedAt: sentAt };
 }
 
 /** The observations of a timeline, each ref its place in it (as a HAR entry index would be). */

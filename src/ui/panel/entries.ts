@@ -32,6 +32,11 @@ export interface RateLimitChip {
   readonly state: RateLimitState;
 }
 
+/** When an entry's request started (a separator: when the page navigated); its place in the timeline. */
+export function entryStart(entry: TimelineEntry): number {
+  return entry.kind === 'navigation' ? entry.at : (entry.exchange.startedAt ?? entry.exchange.receivedAt);
+}
+
 /** Host and path of a request URL; a URL that does not parse is shown whole. */
 export function splitUrl(url: string): { readonly host: string; readonly path: string } {
   try {

@@ -272,3 +272,47 @@ describe('panel store while DevTools is hidden', () => {
     }
   });
 });
+
+describe('panel timeline order and view state', () => {
+  it('orders rows by the time their request started, not by when the response arrived', async () => {
+    const { store, frame } = manualStore();
+    // A slow request started first answers last (DevTools lists it first all the same).
+    const slow = { ...hostupNotFound(T0 + 900), startedAt: T0 };
+    const fast = { ...restoreHubValidation(T0 + 200), startedAt: T0 + 100 };
+    store.receive(events(fast));
+    await frame();
+    store.receive(events(slow));
+    await frame();
+    const starts = store.entries.value.map((e) => (e.kind === 'error' ? e.exchange.startedAt : null));
+    expect(starts).toEqual([T0, T0 + 100]);
+  });
+
+  it('keeps the selection through a filter that hides it, closing its details, and shows it again on Clear filters', async () => {
+    const { store, frame } = manualStore();
+    store.receive(events(hostupNotFound(), restoreHubValidation()));
+    await frame();
+    const first = store.entries.value[0];
+    if (first?.kind !== 'error') throw new Error('expected an error row');
+    store.selectedKey.value = first.key;
+    store.detailsOpen.value = true;
+    store.filters.value = { ...store.filters.value, text: 'no row says this' };
+    expect(store.detailsOpen.value).toBe(false);
+    expect(store.selectedKey.value).toBe(first.key);
+    store.clearFilters();
+    expect(store.visible.value.map((e) => e.key)).toContain(first.key);
+    expect(store.selected.value?.key).toBe(first.key);
+  });
+
+  it('unselects a row that leaves the timeline', async () => {
+    const { store, frame } = manualStore(1);
+    store.receive(events(hostupNotFound()));
+    await frame();
+    const first = store.entries.value[0];
+    store.selectedKey.value = first?.key ?? null;
+    store.detailsOpen.value = true;
+    store.receive(events(restoreHubValidation(T0 + 1000)));
+    await frame();
+    expect(store.selectedKey.value).toBeNull();
+    expect(store.detailsOpen.value).toBe(false);
+  });
+});
