@@ -22,10 +22,11 @@ export function rowOf(rows: readonly PanelRow[], fixture: Fixture): PanelRow | u
   return rows.find((row) => row.text.split('\t').includes(`/api/fx/${fixture.name}`));
 }
 
-/** "retry in 1:05" → 65 (seconds), or null for any other text. */
+/** "retry in 1 min 5 s" → 65, "retry in 42 s" → 42 (seconds), or null for any other text. */
 export function countdownSeconds(text: string | null | undefined): number | null {
-  const match = /retry in (\d+):(\d{2})/.exec(text ?? '');
-  return match === null ? null : Number(match[1]) * 60 + Number(match[2]);
+  const match = /retry in (?:(\d+) min)? ?(?:(\d+) s)?/.exec(text ?? '');
+  if (match === null || (match[1] === undefined && match[2] === undefined)) return null;
+  return Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0);
 }
 
 /** The seed example whose rate limit is long enough to watch count down (10 s or more). */

@@ -1,3 +1,4 @@
+import { formatDuration } from '../core/advice/duration.ts';
 import type { ErrorEntry } from './decode-har.ts';
 
 /**
@@ -25,17 +26,9 @@ export function clock(at: string | number): string {
   return Number.isNaN(date.getTime()) ? '' : date.toTimeString().slice(0, 8);
 }
 
-/** `42 s`, `3 min 05 s`, `2 h 03 min`. */
-export function duration(ms: number): string {
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
-  return `${Math.floor(seconds / 3600)} h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')} min`;
-}
-
 export function retryText({ retry }: ErrorEntry['error']): string {
   if (!retry.retryable) return "don't retry";
-  if (retry.afterMs !== null) return `in ${duration(retry.afterMs)}`;
+  if (retry.afterMs !== null) return `in ${formatDuration(retry.afterMs)}`;
   return retry.backoff !== null ? 'backoff' : 'yes';
 }
 

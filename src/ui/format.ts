@@ -1,24 +1,22 @@
+import { formatCountdown } from '../core/advice/duration.ts';
 import type { RateLimitState, RetryVerdict } from '../core/model.ts';
 
-/** `42_000` → `0:42`, `3_725_000` → `1:02:05`; rounds up so a countdown shows 0:01 until it is over. */
-export function formatCountdown(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = String(total % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
-}
-
-export type RetryTone = 'wait' | 'ready' | 'backoff' | 'stop';
+export { formatCountdown, formatDuration } from '../core/advice/duration.ts';
 
 /**
- * What the retry cell says at `now`: a countdown to the server's retry time, "ready" once it passed,
+ * How the retry verdict reads at `now`: "wait" while the server's retry time is ahead, "over" once it
+ * passed (neutral: the request failed, the wait being over is no success), "backoff" with no time, "stop".
+ */
+export type RetryTone = 'wait' | 'over' | 'backoff' | 'stop';
+
+/**
+ * What the retry cell says at `now`: a countdown to the server's retry time, "wait over" once it passed,
  * or the verdict when there is no time ("backoff": retry with jittered backoff; "don't retry").
  */
 export function retryLabel(retry: RetryVerdict, now: number): { readonly text: string; readonly tone: RetryTone } {
   if (retry.retryAt !== null) {
     const left = retry.retryAt - now;
-    return left > 0 ? { text: `retry in ${formatCountdown(left)}`, tone: 'wait' } : { text: 'ready', tone: 'ready' };
+    return left > 0 ? { text: `retry in ${formatCountdown(left)}`, tone: 'wait' } : { text: 'wait over', tone: 'over' };
   }
   if (!retry.retryable) return { text: "don't retry", tone: 'stop' };
   return { text: 'backoff', tone: 'backoff' };
@@ -34,11 +32,14 @@ export function formatTime(epochMs: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
-export type LimitTone = 'ok' | 'warn' | 'error' | 'reset';
+/**
+ * How a limit reads at `now`: "error" when nothing is left, "warn" at ≤ 10 % of the limit, "unknown" once
+ * its window reset (the remaining count learnt before the reset is stale, and nothing newer is known).
+ */
+export type LimitTone = 'ok' | 'warn' | 'error' | 'unknown';
 
-/** Chip style: error when nothing is left, warning at ≤ 10 % of the limit, neutral once the window reset. */
 export function limitTone(state: RateLimitState, now: number): LimitTone {
-  if (state.resetAt !== null && state.resetAt <= now) return 'reset';
+  if (state.resetAt !== null && state.resetAt <= now) return 'unknown';
   if (state.remaining === null) return 'ok';
   if (state.remaining <= 0) return 'error';
   return state.limit !== null && state.limit > 0 && state.remaining <= state.limit * 0.1 ? 'warn' : 'ok';

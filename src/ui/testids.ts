@@ -23,6 +23,8 @@ export const testIds = {
   filterText: 'filter-text',
   details: 'details',
   detailsClose: 'details-close',
+  /** The scrolling body of the details pane (it opens at the top for each newly selected error). */
+  detailsBody: 'details-body',
   fieldErrorsTable: 'field-errors',
   requestId: 'request-id',
   docsLink: 'docs-link',

@@ -47,7 +47,9 @@ describe('advise', () => {
   it('honours the server delay on a 429 and counts from the response', () => {
     const { retry, advice } = advise(input({ status: 429, delay: { afterMs: 12_000, source: 'retry-after', exact: true } }));
     expect(retry).toMatchObject({ retryable: true, afterMs: 12_000, retryAt: T + 12_000, source: 'retry-after', exact: true, backoff: null });
-    expect(advice).toMatch(/^Wait 12 s \(Retry-After\), then retry/);
+    // The time itself is the countdown's: a duration in the text would be stale a second later.
+    expect(advice).toMatch(/^Wait until the retry countdown ends \(Retry-After header\), then retry/);
+    expect(advice).not.toMatch(/\d+ s\b/);
   });
 
   it('plans full-jitter backoff with bounded attempts when no delay is known (Restore Hub: 5xx, max 3 attempts)', () => {
@@ -138,11 +140,11 @@ describe('advise', () => {
   });
 
   it('marks a quota window (delay over a day) as not worth auto-retrying', () => {
-    expect(advise(input({ status: 429, delay: { afterMs: 3 * 86_400_000, source: 'retry-after', exact: true } })).advice).toMatch(/don't auto-retry.*3 d/i);
+    expect(advise(input({ status: 429, delay: { afterMs: 3 * 86_400_000, source: 'retry-after', exact: true } })).advice).toMatch(/don't auto-retry: the limit resets when the retry countdown ends/i);
   });
 
   it('says a delay read from prose is approximate and treats 0 as "now, but back off"', () => {
-    expect(advise(input({ status: 429, delay: { afterMs: 20_700, source: 'message-text', exact: false } })).advice).toContain('about 21 s');
+    expect(advise(input({ status: 429, delay: { afterMs: 20_700, source: 'message-text', exact: false } })).advice).toContain('countdown ends (the error message, estimated)');
     expect(advise(input({ status: 503, delay: { afterMs: 0, source: 'retry-after', exact: true } })).advice).toContain('retrying now');
   });
 });

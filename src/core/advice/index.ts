@@ -4,10 +4,10 @@
  * and one or two sentences a developer can act on.
  */
 import type { HeaderMap } from '../exchange.ts';
-import type { DelaySource, FamilyId, FieldError, RateLimitState, RetryVerdict } from '../model.ts';
+import { delaySourceLabels } from '../delay-source.ts';
+import type { FamilyId, FieldError, RateLimitState, RetryVerdict } from '../model.ts';
 import type { DelayReading } from '../ratelimit/index.ts';
 import { describeBackoff } from './backoff.ts';
-import { formatDuration } from './duration.ts';
 import { mayApplyTwice } from './idempotency.ts';
 import { judge, QUOTA_WINDOW_MS, throttleNote, type Judgement } from './judge.ts';
 import type { ServerRetryDirective } from './server-directive.ts';
@@ -38,28 +38,20 @@ export interface Advice {
   readonly advice: string;
 }
 
-/** How the advice names where a delay came from. */
-export const SOURCE_LABELS: Readonly<Record<DelaySource, string>> = {
-  'retry-after': 'Retry-After',
-  'retry-after-ms': 'millisecond Retry-After header',
-  body: 'retry hint in the body',
-  'ratelimit-header': 'RateLimit reset',
-  'reset-header': 'rate-limit reset header',
-  'vendor-duration': 'x-ratelimit-reset header',
-  'message-text': 'as the message says',
-  backoff: 'backoff',
-};
-
 function capitalize(sentence: string): string {
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
+/**
+ * The wait, relative to the retry countdown every surface shows next to the advice (the panel and the
+ * popup tick it down, the CLI prints it): a duration written here would be frozen at the response and
+ * contradict the countdown a minute later.
+ */
 function waitClause(delay: DelayReading): string {
-  const label = SOURCE_LABELS[delay.source];
-  const amount = formatDuration(delay.afterMs);
-  if (delay.afterMs > QUOTA_WINDOW_MS) return `don't auto-retry: the limit resets in ${amount} (${label}), a quota window rather than a short throttle`;
+  const label = delaySourceLabels[delay.source];
+  if (delay.afterMs > QUOTA_WINDOW_MS) return `don't auto-retry: the limit resets when the retry countdown ends (${label}), a quota window rather than a short throttle`;
   if (delay.afterMs === 0) return `the server allows retrying now (${label}), but wait a second and back off if it fails again`;
-  return `wait ${delay.exact ? '' : 'about '}${amount} (${label}), then retry`;
+  return `wait until the retry countdown ends (${label}${delay.exact ? '' : ', estimated'}), then retry`;
 }
 
 function timingSentence(input: AdviceInput, judgement: Judgement, warnTwice: boolean): string {

@@ -18,7 +18,7 @@ describe('retry-before-delay', () => {
     const finding = only('retry-before-delay', [send('discord-rate-limited', { at: 0 }), send('discord-rate-limited', { at: 0.5 }), send('discord-rate-limited', { at: 1 })]);
     expect(finding?.severity).toBe('error');
     expect(finding?.entries).toEqual([0, 1, 2]);
-    expect(finding?.message).toBe('POST /api/v10/channels/:id/messages was sent again twice before the server\u2019s delay had passed: 400 ms after a 429 that asked to wait 3 s (Retry-After).');
+    expect(finding?.message).toBe('POST /api/v10/channels/:id/messages was sent again twice before the server\u2019s delay had passed: 400 ms after a 429 that asked to wait 3 s (Retry-After header).');
     expect(finding?.advice).toContain('Retry-After');
   });
 

@@ -1,10 +1,10 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Exchange, HttpHeader } from '../../core/exchange.ts';
-import { httpUrl } from '../../core/json.ts';
-import type { DecodedError, RateLimitState, RetryVerdict } from '../../core/model.ts';
-import { formatCountdown, retryLabel } from '../format.ts';
+import type { DecodedError } from '../../core/model.ts';
+import { errorView } from '../error-view.ts';
+import { RateLimitFields, RetryFields, SummaryFields } from '../ErrorFields.tsx';
 import { FieldErrorsTable } from '../FieldErrorsTable.tsx';
 import { testIds } from '../testids.ts';
 import { RequestBody, ResponseBody } from './BodyView.tsx';
@@ -18,15 +18,6 @@ function Section({ title, children }: { title: string; children: ComponentChildr
       <summary>{title}</summary>
       <div class="fl-section-body">{children}</div>
     </details>
-  );
-}
-
-function Field({ name, children }: { name: string; children: ComponentChildren }) {
-  return (
-    <>
-      <dt>{name}</dt>
-      <dd>{children}</dd>
-    </>
   );
 }
 
@@ -46,70 +37,6 @@ function HeadersTable({ headers }: { headers: readonly HttpHeader[] }) {
   );
 }
 
-const SOURCE_NAMES: Readonly<Record<string, string>> = {
-  'retry-after': 'Retry-After header',
-  'retry-after-ms': 'retry-after-ms header',
-  body: 'the response body',
-  'ratelimit-header': 'RateLimit header',
-  'reset-header': 'rate-limit reset header',
-  'vendor-duration': 'vendor header',
-  'message-text': 'the error message (estimate)',
-  backoff: 'backoff plan',
-};
-
-function RetryDetails({ retry, now }: { retry: RetryVerdict; now: ReadonlySignal<number> }) {
-  const { text } = retryLabel(retry, now.value);
-  const from = retry.source === null ? null : (SOURCE_NAMES[retry.source] ?? retry.source);
-  return (
-    <dl class="fl-fields">
-      <Field name="Verdict">{retry.retryable ? `Retryable: ${text}` : "Don't retry as is"}</Field>
-      {from !== null && <Field name="Delay from">{`${from}${retry.exact ? '' : ', inferred'}`}</Field>}
-      {retry.backoff !== null && (
-        <Field name="Backoff">{`full jitter, base ${retry.backoff.baseMs} ms, cap ${Math.round(retry.backoff.capMs / 1000)} s, at most ${retry.backoff.maxAttempts} attempts`}</Field>
-      )}
-      {retry.idempotencyWarning && <Field name="Careful">Not idempotent and no Idempotency-Key header: a retry may apply the request twice.</Field>}
-    </dl>
-  );
-}
-
-function RateLimitDetails({ state, now }: { state: RateLimitState; now: ReadonlySignal<number> }) {
-  const at = now.value;
-  return (
-    <dl class="fl-fields">
-      <Field name="Bucket">{`${state.bucket} (${state.dialect})`}</Field>
-      <Field name="Remaining">{`${state.remaining ?? '?'} of ${state.limit ?? '?'}`}</Field>
-      {state.resetAt !== null && <Field name="Resets">{state.resetAt > at ? `in ${formatCountdown(state.resetAt - at)}` : 'already reset'}</Field>}
-      {state.windowSeconds !== null && <Field name="Window">{`${state.windowSeconds} s`}</Field>}
-    </dl>
-  );
-}
-
-function Summary({ error }: { error: DecodedError }) {
-  // The core already keeps only http(s) docs URLs; checked again because this is where a link is made.
-  const docs = httpUrl(error.docsUrl);
-  return (
-    <dl class="fl-fields">
-      <Field name="Message">{error.message}</Field>
-      {error.title !== null && error.title !== error.message && <Field name="Title">{error.title}</Field>}
-      {error.code !== null && <Field name="Code"><span class="fl-mono">{error.code}</span></Field>}
-      {error.subcode !== null && <Field name="Subcode"><span class="fl-mono">{error.subcode}</span></Field>}
-      <Field name="Format">{error.alsoLike === null ? error.format : `${error.format} (also looks like ${error.alsoLike})`}</Field>
-      {error.requestId !== null && (
-        <Field name="Request id">
-          <span class="fl-mono" data-testid={testIds.requestId}>{error.requestId}</span> <CopyButton text={error.requestId} label="Copy" />
-        </Field>
-      )}
-      {docs !== null && (
-        <Field name="Docs">
-          <a href={docs} target="_blank" rel="noopener noreferrer" data-testid={testIds.docsLink}>
-            {docs}
-          </a>
-        </Field>
-      )}
-    </dl>
-  );
-}
-
 /** The support report and the request snippets, under one "include secrets" switch that starts off for each error. */
 function Share({ exchange, error }: { exchange: Exchange; error: DecodedError }) {
   const [includeSecrets, setIncludeSecrets] = useState(false);
@@ -125,6 +52,13 @@ function Share({ exchange, error }: { exchange: Exchange; error: DecodedError })
 /** Everything about the selected error, DevTools-style: decoded first, wire data below. */
 export function Details({ entry, now, onClose }: { entry: ErrorEntry; now: ReadonlySignal<number>; onClose: () => void }) {
   const { error, exchange } = entry;
+  // Reading the clock here re-renders the details each tick: the countdowns in them are live.
+  const view = errorView(error, now.value);
+  // Each newly selected error opens at its top, not at the previous one's scroll position.
+  const body = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (body.current !== null) body.current.scrollTop = 0;
+  }, [entry.key]);
   const notes = [error.bodyNote, entry.captureNote].filter((n): n is string => n !== null);
   return (
     <aside class="fl-details" data-testid={testIds.details} aria-label="Error details">
@@ -136,27 +70,34 @@ export function Details({ entry, now, onClose }: { entry: ErrorEntry; now: Reado
         <span class="fl-badge">{error.format}</span>
         <span class="fl-details-url" title={exchange.url}>{`${exchange.method} ${exchange.url}`}</span>
       </header>
-      <div class="fl-details-body">
+      <div class="fl-details-body" ref={body} data-testid={testIds.detailsBody}>
         {notes.map((note) => (
           <p key={note} class="fl-note fl-warning">
             {note}
           </p>
         ))}
         <Section title="Decoded error">
-          <Summary error={error} />
+          <p class="fl-heading">{view.heading}</p>
+          <dl class="fl-fields">
+            <SummaryFields view={view} requestIdAction={<> <CopyButton text={error.requestId ?? ''} label="Copy" /></>} />
+          </dl>
         </Section>
         <Section title="Advice">
-          <p data-testid={testIds.advice}>{error.advice}</p>
-          <RetryDetails retry={error.retry} now={now} />
+          <p data-testid={testIds.advice}>{view.advice}</p>
+          <dl class="fl-fields">
+            <RetryFields retry={view.retry} />
+          </dl>
         </Section>
         {error.fieldErrors.length > 0 && (
           <Section title={`Field errors (${error.fieldErrors.length})`}>
             <FieldErrorsTable errors={error.fieldErrors} class="fl-table" />
           </Section>
         )}
-        {error.rateLimit !== null && (
+        {view.rateLimit !== null && (
           <Section title="Rate limit">
-            <RateLimitDetails state={error.rateLimit} now={now} />
+            <dl class="fl-fields">
+              <RateLimitFields limit={view.rateLimit} />
+            </dl>
           </Section>
         )}
         <Section title="Copy and share">

@@ -62,16 +62,16 @@ describe('timeline', () => {
     });
   });
 
-  it('counts down the retry time on one clock, then says ready', async () => {
+  it('counts down the retry time on one clock, then says the wait is over (never "ready": the request failed)', async () => {
     const source = new FakeCaptureSource();
     source.emitExchanges([restoreHubRateLimited(T0), hostupRateLimited(T0)]);
     await mount(source);
     const cells = () => rows().map((r) => within(r).getByTestId(testIds.retryCell).textContent);
-    expect(cells()).toEqual(['retry in 0:12', 'retry in 0:30']);
+    expect(cells()).toEqual(['retry in 12 s', 'retry in 30 s']);
     await advance(5000);
-    expect(cells()).toEqual(['retry in 0:07', 'retry in 0:25']);
+    expect(cells()).toEqual(['retry in 7 s', 'retry in 25 s']);
     await advance(8000);
-    expect(cells()).toEqual(['ready', 'retry in 0:17']);
+    expect(cells()).toEqual(['wait over', 'retry in 17 s']);
     expect(vi.getTimerCount()).toBe(1); // the clock; no timer per row
   });
 
@@ -197,10 +197,10 @@ describe('rate-limit strip', () => {
     await mount(source);
     const chip = () => byTestId(testIds.rateLimitChip);
     expect(chip()?.textContent).toContain('5/100');
-    expect(chip()?.textContent).toContain('resets in 1:00');
+    expect(chip()?.textContent).toContain('resets in 1 min');
     expect(chip()?.className).toContain('fl-limit-warn');
     await advance(3000);
-    expect(chip()?.textContent).toContain('resets in 0:57');
+    expect(chip()?.textContent).toContain('resets in 57 s');
     source.emitExchanges([hostupRateLimited(T0 + 3000, 0)]);
     await advance(20);
     expect(chip()?.textContent).toContain('0/100');

@@ -1,9 +1,9 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { DecodedError } from '../../core/model.ts';
+import { errorView } from '../error-view.ts';
+import { RateLimitFields, RetryFields, SummaryFields } from '../ErrorFields.tsx';
 import { FieldErrorsTable } from '../FieldErrorsTable.tsx';
 import { testIds } from '../testids.ts';
-import { RateLimitLine, RetryDetails, RetryStatus } from './countdowns.tsx';
-import { SafeLink } from './safe-link.tsx';
 
 interface DecodedCardProps {
   readonly error: DecodedError;
@@ -11,9 +11,10 @@ interface DecodedCardProps {
   readonly statusText?: string | undefined;
 }
 
-/** Everything decoded from one error, the same fields the panel's details show. Response data is text only. */
+/** Everything decoded from one error: the same view, and the same lines, as the panel's details. Response data is text only. */
 export function DecodedCard({ error, now, statusText }: DecodedCardProps) {
-  const heading = error.title ?? error.message;
+  // Reading the clock here re-renders the card each tick: the countdowns in it are live.
+  const view = errorView(error, now.value);
   return (
     <section class="fl-card fl-decoded" data-testid={testIds.details} aria-label={`Decoded ${error.status} error`}>
       <header class="fl-card-head">
@@ -23,65 +24,15 @@ export function DecodedCard({ error, now, statusText }: DecodedCardProps) {
           {error.format}
         </span>
         {error.errorIn2xx && <span class="fl-badge fl-warn">error inside {error.status}</span>}
-        {error.alsoLike !== null && <span class="fl-muted">also looks like {error.alsoLike}</span>}
       </header>
-      <p class="fl-title">{heading}</p>
+      <p class="fl-title">{view.heading}</p>
       <dl class="fl-fieldlist">
-        {error.code !== null && (
-          <>
-            <dt>Code</dt>
-            <dd>
-              <code>{error.code}</code>
-              {error.subcode !== null && (
-                <>
-                  {' · '}
-                  <code>{error.subcode}</code>
-                </>
-              )}
-            </dd>
-          </>
-        )}
-        {heading !== error.message && (
-          <>
-            <dt>Message</dt>
-            <dd>{error.message}</dd>
-          </>
-        )}
-        {error.requestId !== null && (
-          <>
-            <dt>Request id</dt>
-            <dd>
-              <code class="fl-select-all" data-testid={testIds.requestId}>
-                {error.requestId}
-              </code>
-            </dd>
-          </>
-        )}
-        {error.docsUrl !== null && (
-          <>
-            <dt>Docs</dt>
-            <dd>
-              <SafeLink href={error.docsUrl} testId={testIds.docsLink}>
-                {error.docsUrl}
-              </SafeLink>
-            </dd>
-          </>
-        )}
-        {error.rateLimit !== null && (
-          <>
-            <dt>Rate limit</dt>
-            <dd>
-              <RateLimitLine state={error.rateLimit} now={now} />
-            </dd>
-          </>
-        )}
-        <dt>Retry</dt>
-        <dd data-testid={testIds.retryCell}>
-          <RetryStatus retry={error.retry} now={now} /> <RetryDetails retry={error.retry} />
-        </dd>
+        <SummaryFields view={view} />
+        {view.rateLimit !== null && <RateLimitFields limit={view.rateLimit} />}
+        <RetryFields retry={view.retry} verdictTestId={testIds.retryCell} />
       </dl>
       <p class="fl-advice" data-testid={testIds.advice}>
-        {error.advice}
+        {view.advice}
       </p>
       {error.fieldErrors.length > 0 && <FieldErrorsTable errors={error.fieldErrors} class="fl-fields" caption="Field errors" />}
       {error.bodyNote !== null && <p class="fl-muted">{error.bodyNote}</p>}

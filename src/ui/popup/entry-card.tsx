@@ -1,6 +1,6 @@
 import type { CatalogEntry } from '../../core/catalog/index.ts';
 import { retryKindLabels } from './format.ts';
-import { SafeLink } from './safe-link.tsx';
+import { SafeLink } from '../SafeLink.tsx';
 import { popupTestIds } from './testids.ts';
 
 interface EntryCardProps {

@@ -18,7 +18,7 @@ interface PasteViewProps {
 function pendingText(retryAt: number | null, now: number): string {
   if (retryAt === null) return 'try again later';
   const left = retryAt - now;
-  return left > 0 ? `retry in ${formatCountdown(left)}` : 'ready';
+  return left > 0 ? `retry in ${formatCountdown(left)}` : 'ask again now';
 }
 
 function PasteResult({ state, now }: PasteViewProps) {

@@ -45,20 +45,20 @@ describe('popup paste box', () => {
     expect(screen.getByTestId(testIds.advice).textContent).not.toBe('');
   });
 
-  it('counts the Discord 429 down with the one clock, to "ready"', async () => {
+  it('counts the Discord 429 down with the one clock, to "wait over"', async () => {
     await paste(discord429);
     expect(screen.getByText('You are being rate limited.')).toBeTruthy();
-    const first = /retry in 0:0(\d)/.exec(retryCell());
+    const first = /retry in (\d) s/.exec(retryCell());
     expect(first).not.toBeNull();
     act(() => {
       vi.advanceTimersByTime(1000);
     });
-    const second = /retry in 0:0(\d)/.exec(retryCell());
+    const second = /retry in (\d) s/.exec(retryCell());
     expect(Number(second?.[1])).toBe(Number(first?.[1]) - 1);
     act(() => {
       vi.advanceTimersByTime(3000);
     });
-    expect(retryCell()).toContain('ready');
+    expect(retryCell()).toContain('wait over');
     expect(screen.getByTestId(testIds.details).textContent).toContain('0 of 5 left');
   });
 
@@ -70,7 +70,7 @@ describe('popup paste box', () => {
     fireEvent.change(screen.getByTestId(popupTestIds.pasteStatus), { target: { value: '429' } });
     await popup?.settled();
     expect(card()).toMatch(/^429/);
-    expect(retryCell()).toContain('retry in 0:12');
+    expect(retryCell()).toContain('retry in 12 s');
   });
 
   it('takes the status of a body alone from its own status member', async () => {

@@ -54,7 +54,7 @@ describe('popup recent errors', () => {
     expect(hostUp.textContent).toContain('vps_not_found');
     expect(hostUp.textContent).toContain("don't retry");
 
-    const countdown = () => Number(/retry in 0:0(\d)/.exec(discord.textContent ?? '')?.[1]);
+    const countdown = () => Number(/retry in (\d) s/.exec(discord.textContent ?? '')?.[1]);
     const before = countdown();
     expect(before).toBeGreaterThan(0);
     act(() => {

@@ -1,4 +1,4 @@
-import { SOURCE_LABELS } from '../../advice/index.ts';
+import { delaySourceLabels } from '../../delay-source.ts';
 import type { Observation } from '../observation.ts';
 import { duration, refsOf, repeatedRequests, requestLabel, statusLabel, times } from '../attempts.ts';
 import type { Finding } from '../types.ts';
@@ -31,7 +31,7 @@ export function retryBeforeDelay(observations: readonly Observation[]): Finding[
     }
     if (first === null) continue;
     const source = first.after.error?.retry.source;
-    const named = source === null || source === undefined ? '' : ` (${SOURCE_LABELS[source]})`;
+    const named = source === null || source === undefined ? '' : ` (${delaySourceLabels[source]})`;
     found.push({
       kind: 'retry-before-delay',
       severity: 'error',

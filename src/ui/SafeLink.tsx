@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { httpUrl } from '../../core/json.ts';
+import { httpUrl } from '../core/json.ts';
 
 interface SafeLinkProps {
   readonly href: string | null;
