@@ -1,3 +1,4 @@
+import { fingerprintOf } from '../core/findings/index.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyze } from '../core/analyze.ts';
 import { seedFixtures } from '../core/fixtures/index.ts';
@@ -23,7 +24,7 @@ function errorEntry(name: string, at: number, url?: string): TimelineEntry {
   const exchange: Exchange = { ...base, url: url ?? base.url };
   const error = analyze(exchange).error;
   if (error === null) throw new Error(`${name} does not decode to an error`);
-  return { kind: 'error', key: nextKey++, id: String(nextKey), exchange, error, captureNote: null, host: '', path: '' };
+  return { kind: 'error', key: nextKey++, id: String(nextKey), exchange, error, captureNote: null, host: '', path: '', fingerprint: fingerprintOf(exchange, error) };
 }
 
 const cleanups: (() => void)[] = [];

@@ -2,6 +2,7 @@ import { useComputed, type ReadonlySignal } from '@preact/signals';
 import type { Theme } from '../source.ts';
 import { testIds } from '../testids.ts';
 import { Details } from './Details.tsx';
+import { FindingsBar } from './FindingsBar.tsx';
 import { RateLimitStrip } from './RateLimitStrip.tsx';
 import type { PanelStore } from './store.ts';
 import { Timeline } from './Timeline.tsx';
@@ -32,13 +33,22 @@ interface PanelProps {
 
 export function Panel({ store, capture, now, theme }: PanelProps) {
   const selected = store.detailsOpen.value ? store.selected.value : null;
+  const group = selected === null ? null : store.selectedGroup.value;
+  // The findings citing the selected request, or any member of the selected group.
+  const cites = useComputed(() => {
+    const entry = store.detailsOpen.value ? store.selected.value : null;
+    if (entry === null) return [];
+    const keys = new Set((store.selectedGroup.value?.members ?? [entry]).map((e) => e.key));
+    return store.findings.value.filter((f) => f.entries.some((key) => keys.has(key)));
+  }).value;
   // Booleans, not the lists: the panel re-renders when the first row appears or the last goes, not on every update.
-  const hasRows = useComputed(() => store.visible.value.length > 0).value;
+  const hasRows = useComputed(() => store.rows.value.length > 0).value;
   const filteredOut = useComputed(() => store.errorCount.value > 0).value;
   return (
     <div class="fl-panel" data-testid={testIds.panel} data-theme={theme.value}>
       <Toolbar store={store} capture={capture} />
       <RateLimitStrip chips={store.rateLimits.value} now={now} />
+      <FindingsBar store={store} />
       <div class={`fl-main${selected === null ? '' : ' fl-split'}`}>
         {/* The timeline stays mounted when empty: the first errors after a Clear (often a burst) only add
             rows, instead of building the grid and measuring its height while they pour in. */}
@@ -46,7 +56,7 @@ export function Panel({ store, capture, now, theme }: PanelProps) {
           <Timeline store={store} now={now} />
           {!hasRows && <EmptyState filtered={filteredOut} />}
         </div>
-        {selected !== null && <Details entry={selected} now={now} onClose={() => (store.detailsOpen.value = false)} />}
+        {selected !== null && <Details entry={selected} group={group} findings={cites} now={now} onClose={() => (store.detailsOpen.value = false)} />}
       </div>
     </div>
   );

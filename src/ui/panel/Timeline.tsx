@@ -3,7 +3,9 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RetryVerdict } from '../../core/model.ts';
 import { formatTime, retryLabel } from '../format.ts';
 import { testIds } from '../testids.ts';
-import type { ErrorEntry, NavigationEntry, TimelineEntry } from './entries.ts';
+import type { ErrorEntry, NavigationEntry } from './entries.ts';
+import { GroupRow } from './GroupRow.tsx';
+import type { GroupEntry, TimelineRow } from './groups.ts';
 import type { PanelStore } from './store.ts';
 
 /** Fixed row height (px): what makes virtualisation a division instead of a measurement. */
@@ -36,17 +38,18 @@ function RetryCell({ retry, now }: { retry: RetryVerdict; now: ReadonlySignal<nu
  */
 const stripe = (index: number): string => (index % 2 === 1 ? ' fl-alt' : '');
 
-function ErrorRow(props: { entry: ErrorEntry; index: number; selected: boolean; now: ReadonlySignal<number>; onPick: (entry: ErrorEntry) => void }) {
+function ErrorRow(props: { entry: ErrorEntry; index: number; selected: boolean; cited: boolean; member: boolean; now: ReadonlySignal<number>; onPick: (entry: ErrorEntry) => void }) {
   const { entry, index, selected } = props;
   const { error, exchange } = entry;
   const serverError = error.status >= 500;
+  const marks = `${props.cited ? ' fl-cited' : ''}${props.member ? ' fl-member' : ''}`;
   return (
     <div
       role="row"
       id={`fl-row-${entry.key}`}
       aria-rowindex={index + 2}
       aria-selected={selected}
-      class={`fl-row${stripe(index)}${selected ? ' fl-selected' : ''}${serverError ? ' fl-5xx' : ''}`}
+      class={`fl-row${stripe(index)}${selected ? ' fl-selected' : ''}${serverError ? ' fl-5xx' : ''}${marks}`}
       style={{ top: `${index * ROW_HEIGHT}px` }}
       data-testid={testIds.errorRow}
       data-status={String(error.status)}
@@ -89,8 +92,8 @@ export function visibleRange(scrollTop: number, viewport: number, total: number,
   return { start, end };
 }
 
-function nextErrorIndex(rows: readonly TimelineEntry[], from: number, step: 1 | -1): number {
-  for (let i = from + step; i >= 0 && i < rows.length; i += step) if (rows[i]?.kind === 'error') return i;
+function nextErrorIndex(rows: readonly TimelineRow[], from: number, step: 1 | -1): number {
+  for (let i = from + step; i >= 0 && i < rows.length; i += step) if (rows[i]?.kind !== 'navigation') return i;
   return from;
 }
 
@@ -99,8 +102,10 @@ function nextErrorIndex(rows: readonly TimelineEntry[], from: number, step: 1 | 
  * DOM, so 10 000 errors cost what 50 do. It sticks to the bottom while the user is at the bottom.
  */
 export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySignal<number> }) {
-  const rows = store.visible.value;
+  const rows = store.rows.value;
   const selectedKey = store.selectedKey.value;
+  const cited = store.cited.value;
+  const grouped = store.groupSimilar.value;
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   // An object, so that every user scroll renders: while following, our own scroll events are skipped
@@ -148,7 +153,7 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
     setScrolled({ top: el.scrollTop });
   };
 
-  const select = (entry: ErrorEntry, open: boolean): void => {
+  const select = (entry: ErrorEntry | GroupEntry, open: boolean): void => {
     store.selectedKey.value = entry.key;
     if (open) store.detailsOpen.value = true;
   };
@@ -168,10 +173,18 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
       const from = current === -1 ? (event.key === 'ArrowDown' ? -1 : rows.length) : current;
       const index = nextErrorIndex(rows, from, event.key === 'ArrowDown' ? 1 : -1);
       const entry = rows[index];
-      if (entry?.kind === 'error') {
+      if (entry !== undefined && entry.kind !== 'navigation') {
         select(entry, false);
         reveal(index);
       }
+    } else if ((event.key === 'ArrowRight' || event.key === 'ArrowLeft') && grouped) {
+      // Tree-grid keys: right opens the selected group, left closes it (or goes from a member to its group).
+      const row = rows[current];
+      const group = row?.kind === 'group' ? row : rows.slice(0, current).findLast((r): r is GroupEntry => r.kind === 'group');
+      if (group === undefined) return;
+      event.preventDefault();
+      if (row?.kind === 'group' && group.expanded === (event.key === 'ArrowLeft')) store.toggleGroup(group.fingerprint.key);
+      else if (row?.kind === 'error' && event.key === 'ArrowLeft') select(group, false);
     } else if (event.key === 'Enter' && current !== -1) {
       store.detailsOpen.value = true;
     } else if (event.key === 'Escape') {
@@ -187,8 +200,8 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
   // elements take the new rows' text instead of being torn down and rebuilt, and none moves in the DOM.
   return (
     <div
-      class="fl-grid"
-      role="grid"
+      class={`fl-grid${grouped ? ' fl-grouped' : ''}`}
+      role={grouped ? 'treegrid' : 'grid'}
       aria-label="Decoded API errors"
       aria-rowcount={rows.length + 1}
       aria-colcount={COLUMNS.length}
@@ -205,13 +218,27 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
       </div>
       <div class="fl-scroller" ref={scroller} onScroll={onScroll}>
         <div role="rowgroup" class="fl-rows" style={{ height: `${contentHeight}px` }}>
-          {rendered.map((entry, i) =>
-            entry.kind === 'error' ? (
-              <ErrorRow key={i} entry={entry} index={start + i} selected={entry.key === selectedKey} now={now} onPick={(e) => select(e, true)} />
-            ) : (
-              <NavigationRow key={i} entry={entry} index={start + i} />
-            ),
-          )}
+          {rendered.map((entry, i) => {
+            const index = start + i;
+            if (entry.kind === 'navigation') return <NavigationRow key={i} entry={entry} index={index} />;
+            if (entry.kind === 'error') {
+              return <ErrorRow key={i} entry={entry} index={index} selected={entry.key === selectedKey} cited={cited.has(entry.key)} member={grouped} now={now} onPick={(e) => select(e, true)} />;
+            }
+            return (
+              <GroupRow
+                key={i}
+                group={entry}
+                index={index}
+                top={index * ROW_HEIGHT}
+                selected={entry.key === selectedKey}
+                cited={cited.size > 0 && entry.members.some((m) => cited.has(m.key))}
+                className={`fl-row${stripe(index)}${entry.key === selectedKey ? ' fl-selected' : ''}${entry.fingerprint.status >= 500 ? ' fl-5xx' : ''}`}
+                onPick={(g) => select(g, true)}
+                onToggle={(g) => store.toggleGroup(g.fingerprint.key)}
+                retryCell={<RetryCell retry={entry.newest.error.retry} now={now} />}
+              />
+            );
+          })}
         </div>
       </div>
     </div>

@@ -117,6 +117,10 @@ export function Toolbar({ store, capture }: { store: PanelStore; capture: Captur
         <input type="checkbox" data-testid={testIds.preserveLogToggle} checked={store.preserveLog.value} onChange={(e) => (store.preserveLog.value = e.currentTarget.checked)} />
         Preserve log
       </label>
+      <label class="fl-inline" title="One row per kind of error: method, URL template, status and code">
+        <input type="checkbox" data-testid={testIds.groupSimilarToggle} checked={store.groupSimilar.value} onChange={(e) => (store.groupSimilar.value = e.currentTarget.checked)} />
+        Group similar
+      </label>
       <span class="fl-sep" />
       <CaptureLimits store={store} capture={capture} />
       <span class="fl-sep" />

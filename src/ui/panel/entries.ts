@@ -1,4 +1,5 @@
 import type { Exchange } from '../../core/exchange.ts';
+import type { Fingerprint } from '../../core/findings/index.ts';
 import type { DecodedError, RateLimitState } from '../../core/model.ts';
 
 /** One decoded error in the timeline. `key` orders rows and names them in the DOM. */
@@ -13,6 +14,8 @@ export interface ErrorEntry {
   readonly host: string;
   /** Path and query, as the Network panel's Name column shows it. */
   readonly path: string;
+  /** What makes it "the same error" as others: the grouped view has one row per fingerprint. */
+  readonly fingerprint: Fingerprint;
 }
 
 /** A "navigated to …" separator, kept when Preserve log is on. */
