@@ -34,6 +34,14 @@ describe('urlShape: one template per endpoint', () => {
     });
   });
 
+  it('keeps slugs of words and numbers and API versions: they name the endpoint', () => {
+    expect(urlShape('http://127.0.0.1:8787/api/fx/stripe-500-should-not-retry').template).toBe('/api/fx/stripe-500-should-not-retry');
+    // Google's versions mix letters and digits but are short (cloud.google.com/apis/design/versioning)
+    expect(urlShape('https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-pro').template).toBe('/v1beta/models/gemini-1.5-pro');
+    // a nanoid (21 characters of A-Za-z0-9_-, github.com/ai/nanoid) is an id
+    expect(urlShape('https://api.example.test/links/V1StGXR8_Z5jdHi6B-myT').template).toBe('/links/:id');
+  });
+
   it('keeps words, versions and short names: they name the endpoint', () => {
     expect(urlShape('http://127.0.0.1:8787/api/v2/oauth/token').template).toBe('/api/v2/oauth/token');
     expect(urlShape('http://127.0.0.1:8787/api/v2/oauth/token').host).toBe('127.0.0.1:8787');

@@ -5,7 +5,18 @@
  * `?page=2` and `?page=3` ask the same endpoint.
  */
 
-const PLACEHOLDERS: readonly (readonly [RegExp, string])[] = [
+/** Letters and digits mixed in one run: what generated ids look like and words, versions (`v1beta`) and numbers do not. */
+const MIXED = /^(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{8,}$/;
+
+/**
+ * Opaque tokens: ULIDs (26 Crockford base32), nanoids, base64url keys — long, with a run that mixes
+ * letters and digits. A slug made of words and numbers (`stripe-500-should-not-retry`) names an endpoint.
+ */
+function isOpaqueToken(segment: string): boolean {
+  return segment.length >= 16 && /^[A-Za-z0-9_-]+$/.test(segment) && segment.split(/[_-]/).some((part) => MIXED.test(part));
+}
+
+const PLACEHOLDERS: readonly (readonly [RegExp | ((segment: string) => boolean), string])[] = [
   // RFC 9562 UUIDs (any version), with or without braces.
   [/^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i, ':uuid'],
   // Numeric ids: database keys, Discord/Twitter snowflakes, GitHub issue numbers.
@@ -18,14 +29,13 @@ const PLACEHOLDERS: readonly (readonly [RegExp, string])[] = [
   [/^(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}$/i, ':hash'],
   // Vendor ids with a type prefix: HostUp `vps_abc123`, Stripe `cus_NffrFeUfNV2Hib`, `cs_test_a1B2c3…`, OpenAI `asst_abc123…`, `file-abc123…`.
   [/^[a-z]{1,12}(?:_[a-z]{1,8})?[_-](?=[A-Za-z0-9]*\d)[A-Za-z0-9]{6,}$/, ':id'],
-  // Opaque tokens: ULIDs (26 Crockford base32), nanoids, base64url keys — long, with letters and digits mixed.
-  [/^(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}$/, ':id'],
+  [isOpaqueToken, ':id'],
 ];
 
 /** `1017` → `:id`; a segment that names a collection or an action (`orders`, `v2`, `hello-world`) stays. */
 export function templateSegment(segment: string): string {
   if (segment === '') return segment;
-  for (const [pattern, placeholder] of PLACEHOLDERS) if (pattern.test(segment)) return placeholder;
+  for (const [test, placeholder] of PLACEHOLDERS) if (typeof test === 'function' ? test(segment) : test.test(segment)) return placeholder;
   return segment;
 }
 
