@@ -53,3 +53,12 @@ export const expectedFindings = [
   { kind: 'retried-non-retryable', severity: 'warn' },
   { kind: 'cors-hidden', severity: 'warn' },
 ];
+
+/** Clicks a finding of the bar (the first whose text contains `text`), as a user does to select what it cites. */
+export function citeFinding(panel: FaultlinePanel, text: string): Promise<boolean> {
+  return panel.evaluate<boolean>(`(() => {
+    const item = [...document.querySelectorAll('${TESTID(testIds.findingsBar)} ${TESTID(testIds.finding)}')].find((el) => el.textContent.includes(${JSON.stringify(text)}));
+    item?.querySelector('button')?.click();
+    return item !== undefined;
+  })()`);
+}
