@@ -21,14 +21,9 @@ export function repeatedRequests(observations: readonly Observation[]): readonly
   return repeated;
 }
 
-/** The request failed as the page saw it: an error status or body, a CORS block, or a network failure. */
-export function failed(observation: Observation): boolean {
-  return observation.error !== null || observation.status >= 400 || observation.cors !== null || observation.transportError !== null;
-}
-
 /** `POST /v1/orders/:id` — the endpoint, with no ids or query values (which may be secrets) in it. */
 export function requestLabel(observation: Observation): string {
-  return `${observation.method} ${urlShape(observation.url).template}`;
+  return `${observation.method} ${observation.fingerprint?.urlTemplate ?? urlShape(observation.url).template}`;
 }
 
 /** `429 (rate_limited)` or `502`. */

@@ -1,3 +1,4 @@
+import { repeatedRequests } from './attempts.ts';
 import type { Observation } from './observation.ts';
 import { corsHidden } from './rules/cors-hidden.ts';
 import { noBackoff } from './rules/no-backoff.ts';
@@ -14,6 +15,7 @@ const RULES = [retryBeforeDelay, unsafeRetry, noBackoff, retriedNonRetryable, co
  * first, then in the order of the first request each cites. Linear in the timeline but for sorting.
  */
 export function findingsOf(observations: readonly Observation[]): Finding[] {
-  const found = RULES.flatMap((rule) => rule(observations));
+  const timeline = { observations, repeated: repeatedRequests(observations) };
+  const found = RULES.flatMap((rule) => rule(timeline));
   return found.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || (a.entries[0] ?? 0) - (b.entries[0] ?? 0));
 }

@@ -31,6 +31,40 @@ export interface Observation {
   readonly cors: CorsBlock | null;
   /** The browser's failure marker (`net::ERR_FAILED`), when the request failed on the wire. */
   readonly transportError: string | null;
+  // Verdicts the findings read, worked out once per request (the findings run over thousands of them,
+  // twice a second during a burst):
+  /** The request failed as the page saw it: an error status or body, a CORS block, or a network failure. */
+  readonly failed: boolean;
+  /** When the server said a retry may come (Retry-After, a rate-limit reset, a body hint), else null. */
+  readonly serverRetryAt: number | null;
+  /** The error says the same request will fail the same way (validation, auth, not found, forbidden). */
+  readonly failsAgainUnchanged: boolean;
+  /** The client cannot know whether the server acted on it (a 5xx, a timeout, a failure on the wire). */
+  readonly outcomeUnknown: boolean;
+}
+
+/** The delay the server itself gave, as an instant; a backoff Faultline suggested is no server delay. */
+function serverRetryAt(error: DecodedError | null): number | null {
+  const retry = error?.retry;
+  if (retry === undefined || retry.retryAt === null || retry.source === null || retry.source === 'backoff') return null;
+  return retry.afterMs !== null && retry.afterMs > 0 ? retry.retryAt : null;
+}
+
+/**
+ * The engine judged the error not retryable and gave no delay after which it could pass (a quota that
+ * resets is retry-before-delay's business, not this); 429s and 5xx are never "fails again unchanged".
+ */
+function failsAgainUnchanged(error: DecodedError | null): boolean {
+  if (error === null || error.status < 400 || error.status >= 500 || error.status === 429) return false;
+  return !error.retry.retryable && error.retry.retryAt === null;
+}
+
+/**
+ * After a 5xx or a timeout the work may have been done before the failure; after a failure on the wire
+ * the response never reached the page. A 4xx refused the request before doing anything.
+ */
+function outcomeUnknown(status: number, transportError: string | null): boolean {
+  return status >= 500 || status === 408 || status === 0 || transportError !== null;
 }
 
 /** Headers that carry who is asking: a retry that changes them is not "unchanged". */
@@ -57,6 +91,8 @@ export function observe(ref: number, exchange: Exchange, analysis: Analysis): Ob
     // an unparseable URL has no host; it still has a request key
   }
   const error = analysis.error;
+  const cors = corsBlock(exchange);
+  const transportError = exchange.transportError ?? null;
   return {
     ref,
     method,
@@ -71,7 +107,11 @@ export function observe(ref: number, exchange: Exchange, analysis: Analysis): Ob
     error,
     fingerprint: error === null ? null : fingerprintOf(exchange, error),
     rateLimit: analysis.rateLimit,
-    cors: corsBlock(exchange),
-    transportError: exchange.transportError ?? null,
+    cors,
+    transportError,
+    failed: error !== null || exchange.status >= 400 || cors !== null || transportError !== null,
+    serverRetryAt: serverRetryAt(error),
+    failsAgainUnchanged: failsAgainUnchanged(error),
+    outcomeUnknown: outcomeUnknown(exchange.status, transportError),
   };
 }

@@ -38,17 +38,25 @@ export function FindingItem({ finding, onCite }: { finding: Finding; onCite?: ((
   );
 }
 
+/**
+ * Findings shown at once. A client that loops over every endpoint earns one finding per endpoint; the
+ * most severe come first, and the bar (re-rendered with every update of a burst) stays a few dozen items.
+ */
+export const MAX_FINDINGS_SHOWN = 30;
+
 /** Above the timeline: what the client did wrong, most severe first; nothing when all is well. */
 export function FindingsBar({ store }: { store: PanelStore }) {
   const findings = store.findings.value;
   if (findings.length === 0) return null;
+  const hidden = findings.length - MAX_FINDINGS_SHOWN;
   return (
     <section class="fl-findings" data-testid={testIds.findingsBar} aria-label="Findings about the client's behaviour">
       <ul class="fl-findings-list">
-        {findings.map((finding) => (
+        {findings.slice(0, MAX_FINDINGS_SHOWN).map((finding) => (
           <FindingItem key={`${finding.kind} ${finding.entries[0] ?? ''}`} finding={finding} onCite={(f) => store.cite(f)} />
         ))}
       </ul>
+      {hidden > 0 && <p class="fl-note fl-findings-more">{`${hidden} more finding${hidden === 1 ? '' : 's'} of lower or equal severity.`}</p>}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { FakeCaptureSource } from '../fake-source.ts';
 import { testIds } from '../testids.ts';
 import { settingKeys } from './settings.ts';
 import { usePanelHarness } from './test-harness.ts';
+import { FINDINGS_EVERY_MS } from './view-state.ts';
 
 const panel = usePanelHarness();
 const { rows, byTestId, getByTestId } = panel;
@@ -42,6 +43,7 @@ describe('Group similar', () => {
     const source = new FakeCaptureSource({ settings: { [settingKeys.groupSimilar]: true } });
     source.emitExchanges(session());
     await panel.mount(source);
+    await panel.advance(FINDINGS_EVERY_MS); // findings run in a task of their own, at most once a second
     const storm = groupRows()[0];
     if (storm === undefined) throw new Error('no 429 group');
     fireEvent.click(storm);
@@ -68,6 +70,8 @@ describe('findings bar', () => {
     const source = new FakeCaptureSource();
     source.emitExchanges(session());
     await panel.mount(source);
+    expect(findings()).toEqual([]);
+    await panel.advance(FINDINGS_EVERY_MS); // findings run in a task of their own, at most once a second
     expect(findings()).toEqual([
       ['retry-before-delay', 'error'],
       ['unsafe-retry', 'error'],
@@ -85,6 +89,7 @@ describe('findings bar', () => {
     const source = new FakeCaptureSource();
     source.emitExchanges([send('discord-rate-limited', { at: 0 }), send('discord-rate-limited', { at: 3.5 })]);
     await panel.mount(source);
+    await panel.advance(FINDINGS_EVERY_MS);
     expect(byTestId(testIds.findingsBar)).toBeNull();
   });
 });

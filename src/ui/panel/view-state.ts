@@ -4,6 +4,9 @@ import type { ErrorEntry, TimelineEntry } from './entries.ts';
 import { errorPredicate, noFilters, type Filters } from './filters.ts';
 import { groupKeys, groupRows, type GroupEntry, type TimelineRow } from './groups.ts';
 
+/** The least time between two runs of the findings over the timeline. */
+export const FINDINGS_EVERY_MS = 1000;
+
 /** What the user made of the timeline: filters, the selected row and whether its details are open. */
 export interface ViewState {
   readonly filters: Signal<Filters>;
@@ -69,7 +72,20 @@ export function createViewState(entries: ReadonlySignal<readonly TimelineEntry[]
     const found = entries.value.find((e) => e.key === key);
     return found?.kind === 'error' ? found : null;
   });
-  const findings = computed(() => findingsOf(observations.value));
+  const findings = signal<readonly Finding[]>([]);
+  // Findings read every request kept (thousands during a burst): worked out in a task of their own, at
+  // most once a second, never inside the update that shows new rows.
+  let findingsTimer: ReturnType<typeof setTimeout> | null = null;
+  let findingsAt = Number.NEGATIVE_INFINITY;
+  effect(() => {
+    void observations.value; // subscribes: a new batch of requests schedules the next run
+    if (findingsTimer !== null) return;
+    findingsTimer = setTimeout(() => {
+      findingsTimer = null;
+      findingsAt = Date.now();
+      findings.value = findingsOf(observations.peek());
+    }, Math.max(0, findingsAt + FINDINGS_EVERY_MS - Date.now()));
+  });
 
   // Reads the timeline only while something is selected, so a burst with no selection costs nothing here.
   effect(() => {

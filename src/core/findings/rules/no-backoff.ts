@@ -1,6 +1,6 @@
 import type { Observation } from '../observation.ts';
-import { duration, failed, refsOf, repeatedRequests, requestLabel, statusLabel } from '../attempts.ts';
-import type { Finding } from '../types.ts';
+import { duration, refsOf, requestLabel, statusLabel } from '../attempts.ts';
+import type { Finding, Timeline } from '../types.ts';
 
 /** A failing request sent this many times more is a retry loop, not a user clicking twice. */
 const MIN_REPEATS = 3;
@@ -18,8 +18,8 @@ function retryRuns(attempts: readonly Observation[]): Observation[][] {
   let run: Observation[] = [];
   for (const attempt of attempts) {
     if (run.length > 0) run.push(attempt);
-    else if (failed(attempt)) run = [attempt];
-    if (run.length > 0 && !failed(attempt)) {
+    else if (attempt.failed) run = [attempt];
+    if (run.length > 0 && !attempt.failed) {
       runs.push(run);
       run = [];
     }
@@ -36,9 +36,9 @@ function backsOff(intervals: readonly number[]): boolean {
   return false;
 }
 
-export function noBackoff(observations: readonly Observation[]): Finding[] {
+export function noBackoff(timeline: Timeline): Finding[] {
   const found: Finding[] = [];
-  for (const attempts of repeatedRequests(observations)) {
+  for (const attempts of timeline.repeated) {
     const runs = retryRuns(attempts).filter((run) => run.length > MIN_REPEATS);
     const loops = runs.filter((run) => !backsOff(run.slice(1).map((attempt, i) => attempt.sentAt - (run[i]?.sentAt ?? attempt.sentAt))));
     const longest = loops.reduce<Observation[] | null>((best, run) => (best === null || run.length > best.length ? run : best), null);

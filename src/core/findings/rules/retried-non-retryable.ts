@@ -1,16 +1,6 @@
 import type { Observation } from '../observation.ts';
-import { refsOf, repeatedRequests, requestLabel, statusLabel, times } from '../attempts.ts';
-import type { Finding } from '../types.ts';
-
-/**
- * The error says the same request will fail the same way: the engine judged it not retryable and gave
- * no delay after which it could pass (a quota that resets is retry-before-delay's business, not this).
- */
-function failsAgainUnchanged(observation: Observation): boolean {
-  const error = observation.error;
-  if (error === null || error.status < 400 || error.status >= 500 || error.status === 429) return false;
-  return !error.retry.retryable && error.retry.retryAt === null;
-}
+import { refsOf, requestLabel, statusLabel, times } from '../attempts.ts';
+import type { Finding, Timeline } from '../types.ts';
 
 /** What to change, by what the error is about. */
 function fixFor(status: number): string {
@@ -20,15 +10,15 @@ function fixFor(status: number): string {
   return 'fix what the error names (the fields, the parameters) first';
 }
 
-export function retriedNonRetryable(observations: readonly Observation[]): Finding[] {
+export function retriedNonRetryable(timeline: Timeline): Finding[] {
   const found: Finding[] = [];
-  for (const attempts of repeatedRequests(observations)) {
+  for (const attempts of timeline.repeated) {
     const cited = new Set<Observation>();
     let resent = 0;
     let first: Observation | null = null;
     for (let i = 0; i < attempts.length; i++) {
       const original = attempts[i];
-      if (original === undefined || !failsAgainUnchanged(original) || cited.has(original)) continue;
+      if (original === undefined || !original.failsAgainUnchanged || cited.has(original)) continue;
       // Later copies with the same credentials are the same request again; a new token is a fix, not a retry.
       const copies = attempts.slice(i + 1).filter((later) => later.credentialKey === original.credentialKey && !cited.has(later));
       if (copies.length === 0) continue;

@@ -1,21 +1,14 @@
 import { delaySourceLabels } from '../../delay-source.ts';
 import type { Observation } from '../observation.ts';
-import { duration, refsOf, repeatedRequests, requestLabel, statusLabel, times } from '../attempts.ts';
-import type { Finding } from '../types.ts';
+import { duration, refsOf, requestLabel, statusLabel, times } from '../attempts.ts';
+import type { Finding, Timeline } from '../types.ts';
 
 /** Clocks of one recording agree, but the server rounds its delay: a retry this close to the end is on time. */
 const ON_TIME_SLACK_MS = 50;
 
-/** The delay the server itself gave (Retry-After, a rate-limit reset, a body hint), not a backoff Faultline suggested. */
-function serverRetryAt(observation: Observation): number | null {
-  const retry = observation.error?.retry;
-  if (retry === undefined || retry.retryAt === null || retry.source === null || retry.source === 'backoff') return null;
-  return retry.afterMs !== null && retry.afterMs > 0 ? retry.retryAt : null;
-}
-
-export function retryBeforeDelay(observations: readonly Observation[]): Finding[] {
+export function retryBeforeDelay(timeline: Timeline): Finding[] {
   const found: Finding[] = [];
-  for (const attempts of repeatedRequests(observations)) {
+  for (const attempts of timeline.repeated) {
     const cited = new Set<Observation>();
     let early = 0;
     let first: { gap: number; wait: number; after: Observation } | null = null;
@@ -23,7 +16,7 @@ export function retryBeforeDelay(observations: readonly Observation[]): Finding[
       const previous = attempts[i - 1];
       const next = attempts[i];
       if (previous === undefined || next === undefined) continue;
-      const retryAt = serverRetryAt(previous);
+      const retryAt = previous.serverRetryAt;
       if (retryAt === null || next.sentAt >= retryAt - ON_TIME_SLACK_MS) continue;
       early++;
       cited.add(previous).add(next);

@@ -1,31 +1,22 @@
 import { isNonIdempotent } from '../../advice/idempotency.ts';
 import type { Observation } from '../observation.ts';
-import { refsOf, repeatedRequests, requestLabel, times } from '../attempts.ts';
-import type { Finding } from '../types.ts';
-
-/**
- * A failure after which the client cannot know whether the server acted: a 5xx or a timeout (the work
- * may have been done before the failure), or a failure on the wire (the response never reached the
- * page). A 4xx refused the request before doing anything, so resending one is safe (if pointless).
- */
-function outcomeUnknown(observation: Observation): boolean {
-  return observation.status >= 500 || observation.status === 408 || observation.status === 0 || observation.transportError !== null;
-}
+import { refsOf, requestLabel, times } from '../attempts.ts';
+import type { Finding, Timeline } from '../types.ts';
 
 function what(observation: Observation): string {
   return observation.status === 0 ? 'a network failure' : `a ${observation.status}`;
 }
 
-export function unsafeRetry(observations: readonly Observation[]): Finding[] {
+export function unsafeRetry(timeline: Timeline): Finding[] {
   const found: Finding[] = [];
-  for (const attempts of repeatedRequests(observations)) {
+  for (const attempts of timeline.repeated) {
     const cited = new Set<Observation>();
     let unsafe = 0;
     let first: Observation | null = null;
     for (let i = 1; i < attempts.length; i++) {
       const previous = attempts[i - 1];
       const next = attempts[i];
-      if (previous === undefined || next === undefined || !isNonIdempotent(next.method) || !outcomeUnknown(previous)) continue;
+      if (previous === undefined || next === undefined || !isNonIdempotent(next.method) || !previous.outcomeUnknown) continue;
       // The same key on both is the safe retry; a fresh key per attempt is as bad as none.
       if (next.idempotencyKey !== null && next.idempotencyKey === previous.idempotencyKey) continue;
       first ??= previous;
