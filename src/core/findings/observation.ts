@@ -29,8 +29,6 @@ export interface Observation {
   readonly rateLimit: RateLimitState | null;
   /** Set when the browser hid this response from the page (CORS). */
   readonly cors: CorsBlock | null;
-  /** The browser's failure marker (`net::ERR_FAILED`), when the request failed on the wire. */
-  readonly transportError: string | null;
   // Verdicts the findings read, worked out once per request (the findings run over thousands of them,
   // twice a second during a burst):
   /** The request failed as the page saw it: an error status or body, a CORS block, or a network failure. */
@@ -108,7 +106,6 @@ export function observe(ref: number, exchange: Exchange, analysis: Analysis): Ob
     fingerprint: error === null ? null : fingerprintOf(exchange, error),
     rateLimit: analysis.rateLimit,
     cors,
-    transportError,
     failed: error !== null || exchange.status >= 400 || cors !== null || transportError !== null,
     serverRetryAt: serverRetryAt(error),
     failsAgainUnchanged: failsAgainUnchanged(error),

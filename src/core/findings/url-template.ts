@@ -33,7 +33,7 @@ const PLACEHOLDERS: readonly (readonly [RegExp | ((segment: string) => boolean),
 ];
 
 /** `1017` → `:id`; a segment that names a collection or an action (`orders`, `v2`, `hello-world`) stays. */
-export function templateSegment(segment: string): string {
+function templateSegment(segment: string): string {
   if (segment === '') return segment;
   for (const [test, placeholder] of PLACEHOLDERS) if (typeof test === 'function' ? test(segment) : test.test(segment)) return placeholder;
   return segment;
