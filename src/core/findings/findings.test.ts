@@ -160,6 +160,21 @@ describe('quota-burn', () => {
 });
 
 describe('findingsOf', () => {
+  it('with a memo, gives the same findings and reruns the rules only for requests that gained an attempt', () => {
+    const memo = new Map();
+    const storm = [0, 0.3, 0.6, 0.9].map((at) => send('discord-rate-limited', { at }));
+    const refund = [send('stripe-500-should-not-retry', { at: 1 }), send('stripe-500-should-not-retry', { at: 2 })];
+    const first = findingsOf(timeline([...storm, ...refund]), memo);
+    expect(first).toEqual(findingsOf(timeline([...storm, ...refund])));
+    const more = timeline([...storm, ...refund, send('discord-rate-limited', { at: 1.2 })]);
+    const second = findingsOf(more, memo);
+    expect(second).toEqual(findingsOf(more));
+    const unsafe = (list: typeof first) => list.find((f) => f.kind === 'unsafe-retry');
+    expect(unsafe(second)).toBe(unsafe(first)); // the refund's attempts did not change: its finding is reused
+    expect(second.find((f) => f.kind === 'retry-before-delay')?.entries).toEqual([0, 1, 2, 3, 6]);
+  });
+
+
   it('orders the most severe first and leaves a healthy timeline alone', () => {
     const storm = [0, 0.3, 0.6, 0.9].map((at) => send('discord-rate-limited', { at }));
     expect(kinds(storm)).toEqual(['retry-before-delay', 'no-backoff']);

@@ -3,5 +3,5 @@ export { fingerprintOf, type Fingerprint } from './fingerprint.ts';
 export { urlShape, type UrlShape } from './url-template.ts';
 export { groupBy, type Group } from './group.ts';
 export { observe, type Observation } from './observation.ts';
-export { findingsOf } from './findings.ts';
+export { findingsOf, type FindingsMemo } from './findings.ts';
 export { SEVERITIES, severityRank, type Finding, type FindingKind, type Severity } from './types.ts';

@@ -1,5 +1,5 @@
 import { batch, computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import { findingsOf, type Finding, type Observation } from '../../core/findings/index.ts';
+import { findingsOf, type Finding, type FindingsMemo, type Observation } from '../../core/findings/index.ts';
 import type { ErrorEntry, TimelineEntry } from './entries.ts';
 import { errorPredicate, noFilters, type Filters } from './filters.ts';
 import { groupKeys, groupRows, type GroupEntry, type TimelineRow } from './groups.ts';
@@ -77,13 +77,14 @@ export function createViewState(entries: ReadonlySignal<readonly TimelineEntry[]
   // most once a second, never inside the update that shows new rows.
   let findingsTimer: ReturnType<typeof setTimeout> | null = null;
   let findingsAt = Number.NEGATIVE_INFINITY;
+  const memo: FindingsMemo = new Map();
   effect(() => {
     void observations.value; // subscribes: a new batch of requests schedules the next run
     if (findingsTimer !== null) return;
     findingsTimer = setTimeout(() => {
       findingsTimer = null;
       findingsAt = Date.now();
-      findings.value = findingsOf(observations.peek());
+      findings.value = findingsOf(observations.peek(), memo);
     }, Math.max(0, findingsAt + FINDINGS_EVERY_MS - Date.now()));
   });
 

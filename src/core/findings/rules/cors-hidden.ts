@@ -1,7 +1,7 @@
 import type { CorsBlockReason } from '../../cors.ts';
 import type { Observation } from '../observation.ts';
 import { refsOf } from '../attempts.ts';
-import type { Finding, Timeline } from '../types.ts';
+import type { Finding } from '../types.ts';
 
 const REASONS: Readonly<Record<CorsBlockReason, string>> = {
   'missing-allow-origin': 'no Access-Control-Allow-Origin',
@@ -13,9 +13,9 @@ const REASONS: Readonly<Record<CorsBlockReason, string>> = {
 };
 
 /** One finding per page origin, API host and reason: the fix is the same for all of them. */
-export function corsHidden(timeline: Timeline): Finding[] {
+export function corsHidden(observations: readonly Observation[]): Finding[] {
   const byPair = new Map<string, Observation[]>();
-  for (const observation of timeline.observations) {
+  for (const observation of observations) {
     if (observation.cors === null || !observation.failed) continue;
     const key = `${observation.cors.origin ?? ''} ${observation.host} ${observation.cors.reason}`;
     const list = byPair.get(key);

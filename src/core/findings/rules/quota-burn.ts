@@ -1,6 +1,6 @@
 import type { Observation } from '../observation.ts';
 import { duration, refsOf } from '../attempts.ts';
-import type { Finding, Timeline } from '../types.ts';
+import type { Finding } from '../types.ts';
 
 /** Fewer readings than this, or fewer requests used, is not a rate. */
 const MIN_READINGS = 3;
@@ -42,9 +42,9 @@ function clock(at: number): string {
   return `${new Date(at).toISOString().slice(11, 19)} UTC`;
 }
 
-export function quotaBurn(timeline: Timeline): Finding[] {
+export function quotaBurn(observations: readonly Observation[]): Finding[] {
   const found: Finding[] = [];
-  for (const window of currentWindows(timeline.observations)) {
+  for (const window of currentWindows(observations)) {
     const first = window[0];
     const last = window.at(-1);
     if (first === undefined || last === undefined || window.length < MIN_READINGS) continue;

@@ -1,6 +1,6 @@
 import type { Observation } from '../observation.ts';
 import { refsOf, requestLabel, statusLabel, times } from '../attempts.ts';
-import type { Finding, Timeline } from '../types.ts';
+import type { Finding } from '../types.ts';
 
 /** What to change, by what the error is about. */
 function fixFor(status: number): string {
@@ -10,31 +10,28 @@ function fixFor(status: number): string {
   return 'fix what the error names (the fields, the parameters) first';
 }
 
-export function retriedNonRetryable(timeline: Timeline): Finding[] {
-  const found: Finding[] = [];
-  for (const attempts of timeline.repeated) {
-    const cited = new Set<Observation>();
-    let resent = 0;
-    let first: Observation | null = null;
-    for (let i = 0; i < attempts.length; i++) {
-      const original = attempts[i];
-      if (original === undefined || !original.failsAgainUnchanged || cited.has(original)) continue;
-      // Later copies with the same credentials are the same request again; a new token is a fix, not a retry.
-      const copies = attempts.slice(i + 1).filter((later) => later.credentialKey === original.credentialKey && !cited.has(later));
-      if (copies.length === 0) continue;
-      first ??= original;
-      resent += copies.length;
-      cited.add(original);
-      for (const copy of copies) cited.add(copy);
-    }
-    if (first === null) continue;
-    found.push({
-      kind: 'retried-non-retryable',
-      severity: 'warn',
-      entries: refsOf(cited),
-      message: `${requestLabel(first)} got a ${statusLabel(first)}, which fails again unchanged, and was sent again unchanged ${times(resent)}.`,
-      advice: `Retrying will not help: ${fixFor(first.status)}, then send the corrected request.`,
-    });
+/** The finding about one request sent more than once (its attempts in the order sent), or null. */
+export function retriedNonRetryable(attempts: readonly Observation[]): Finding | null {
+  const cited = new Set<Observation>();
+  let resent = 0;
+  let first: Observation | null = null;
+  for (let i = 0; i < attempts.length; i++) {
+    const original = attempts[i];
+    if (original === undefined || !original.failsAgainUnchanged || cited.has(original)) continue;
+    // Later copies with the same credentials are the same request again; a new token is a fix, not a retry.
+    const copies = attempts.slice(i + 1).filter((later) => later.credentialKey === original.credentialKey && !cited.has(later));
+    if (copies.length === 0) continue;
+    first ??= original;
+    resent += copies.length;
+    cited.add(original);
+    for (const copy of copies) cited.add(copy);
   }
-  return found;
+  if (first === null) return null;
+  return {
+    kind: 'retried-non-retryable',
+    severity: 'warn',
+    entries: refsOf(cited),
+    message: `${requestLabel(first)} got a ${statusLabel(first)}, which fails again unchanged, and was sent again unchanged ${times(resent)}.`,
+    advice: `Retrying will not help: ${fixFor(first.status)}, then send the corrected request.`,
+  };
 }
