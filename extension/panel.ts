@@ -25,6 +25,7 @@ if (root !== null) {
     }),
     {
       analyze: engine.analyze,
+      readHar: engine.readHar,
       onEntries: (entries) => {
         timeline = entries;
         recent.changed();

@@ -1,6 +1,6 @@
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { findTarget } from './cdp.ts';
-import { launchChromiumWithExtension, waitForRecording, type ChromiumWithExtension } from './extension.ts';
+import { launchChromiumWithExtension, waitForRecording, type ChromiumWithExtension, type DevtoolsLayout } from './extension.ts';
 
 /** The demo API, and Chromium with the built extension on the demo page, DevTools open and recording. */
 export interface DemoSession {
@@ -11,9 +11,9 @@ export interface DemoSession {
   close(): Promise<void>;
 }
 
-export async function openDemoSession(): Promise<DemoSession> {
+export async function openDemoSession(layout: DevtoolsLayout = {}): Promise<DemoSession> {
   const server = await startDemoServer();
-  const browser = await launchChromiumWithExtension();
+  const browser = await launchChromiumWithExtension(layout);
   await browser.page.goto(`${server.origin}/`);
   await waitForRecording(browser);
   const devtoolsPage = await findTarget(browser.cdp, (target) => /^chrome-extension:\/\/[a-p]{32}\/devtools\.html/.test(target.url));

@@ -26,37 +26,49 @@ export interface ChromiumWithExtension {
   close(): Promise<void>;
 }
 
-/** Window size; DevTools docks at the bottom, DEVTOOLS_HEIGHT tall, so the panel gets the full width. */
-const WINDOW = { width: 1280, height: 900 } as const;
+/** How DevTools is laid out: docked at the bottom (the panel gets the full width) or at the right. */
+export interface DevtoolsLayout {
+  readonly dock?: 'bottom' | 'right';
+  /** Right dock: DevTools' width (590 px is what a user gets by default); bottom dock: the window's width. */
+  readonly width?: number;
+  readonly theme?: 'light' | 'dark';
+}
+
+/** DevTools' width when docked at the right by default (the Chromium split a new profile opens with). */
+export const DEFAULT_RIGHT_DOCK_WIDTH = 590;
+const WINDOW_HEIGHT = 900;
 const DEVTOOLS_HEIGHT = 560;
 
 /**
- * Docks DevTools at the bottom with a fixed height: docked at the side (the default) the panel gets
- * under half of the width, and an undocked DevTools window does not render panels in headless mode.
+ * Docks DevTools as asked, at a fixed size (an undocked DevTools window does not render panels in
+ * headless mode), in the theme asked: DevTools stores these as JSON strings in the profile's preferences.
  */
-async function dockDevtoolsAtBottom(userDataDir: string): Promise<void> {
+async function layDevtoolsOut(userDataDir: string, layout: Required<DevtoolsLayout>): Promise<void> {
   const profile = join(userDataDir, 'Default');
   await mkdir(profile, { recursive: true });
-  // DevTools stores its settings as JSON strings inside the profile's preferences.
+  const split = layout.dock === 'right' ? { vertical: { size: layout.width } } : { horizontal: { size: DEVTOOLS_HEIGHT } };
   const preferences = {
     devtools: {
       preferences: {
-        currentDockState: JSON.stringify('bottom'),
-        'inspector-view.split-view-state': JSON.stringify({ horizontal: { size: DEVTOOLS_HEIGHT } }),
+        currentDockState: JSON.stringify(layout.dock),
+        'inspector-view.split-view-state': JSON.stringify(split),
+        'ui-theme': JSON.stringify(layout.theme),
       },
     },
   };
   await writeFile(join(profile, 'Preferences'), JSON.stringify(preferences));
 }
 
-export async function launchChromiumWithExtension(): Promise<ChromiumWithExtension> {
+export async function launchChromiumWithExtension(options: DevtoolsLayout = {}): Promise<ChromiumWithExtension> {
+  const layout: Required<DevtoolsLayout> = { dock: 'bottom', theme: 'light', width: options.dock === 'right' ? DEFAULT_RIGHT_DOCK_WIDTH : 1280, ...options };
+  const window = { width: layout.dock === 'right' ? 1280 : layout.width, height: WINDOW_HEIGHT };
   const executablePath = findChromium();
   if (executablePath === null) throw new Error('No Chromium found: run scripts/ensure-browsers.sh (or set CHROME_PATH).');
   if (!existsSync(join(CHROME_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${CHROME_EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'faultline-e2e-'));
-  await dockDevtoolsAtBottom(userDataDir);
+  await layDevtoolsOut(userDataDir, layout);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
@@ -66,7 +78,7 @@ export async function launchChromiumWithExtension(): Promise<ChromiumWithExtensi
       `--disable-extensions-except=${CHROME_EXTENSION_DIR}`,
       `--load-extension=${CHROME_EXTENSION_DIR}`,
       '--auto-open-devtools-for-tabs',
-      `--window-size=${WINDOW.width},${WINDOW.height}`,
+      `--window-size=${window.width},${window.height}`,
       '--remote-debugging-port=0',
       '--no-sandbox',
       '--disable-gpu',

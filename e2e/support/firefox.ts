@@ -153,6 +153,11 @@ export interface FirefoxWithExtension {
   closeContext(context: string): Promise<void>;
   /** Types `text` with real key events into whatever has the focus in `context`. */
   typeText(context: string, text: string): Promise<void>;
+  /**
+   * Presses a key (a KeyboardEvent key and code, e.g. Escape) as the user would: trusted events from the
+   * browser window reach whatever has the focus, the toolbox and its panels included.
+   */
+  pressKeyInBrowserWindow(key: string, keyCode: number): Promise<void>;
   /** Evaluates in the browser window, with chrome privileges (gBrowser, Services, ChromeUtils). */
   evaluateInBrowser<T>(expression: string): Promise<T>;
   /** A PNG of the whole browser window: the page above, the toolbox docked below. */
@@ -161,17 +166,36 @@ export interface FirefoxWithExtension {
 }
 
 /** Starts Firefox ESR headless with a fresh profile and installs dist/firefox as a temporary add-on. */
-export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
+/** Where the toolbox docks and how wide (right dock) or how wide the window is (bottom dock), and its theme. */
+export interface ToolboxLayout {
+  readonly dock?: 'bottom' | 'right';
+  readonly width?: number;
+  readonly theme?: 'light' | 'dark';
+}
+
+/** The prefs and window size of a toolbox layout (Firefox reads both at start). */
+function layoutPrefs(layout: ToolboxLayout): { prefs: Record<string, string | number | boolean>; window: string } {
+  const prefs: Record<string, string | number | boolean> = { ...PROFILE_PREFS, 'devtools.theme': layout.theme ?? 'light' };
+  if (layout.dock === 'right') {
+    prefs['devtools.toolbox.host'] = 'right';
+    prefs['devtools.toolbox.sidebar.width'] = layout.width ?? 590;
+    return { prefs, window: '1366,900' };
+  }
+  return { prefs, window: `${layout.width ?? 1366},900` };
+}
+
+export async function launchFirefoxWithExtension(layout: ToolboxLayout = {}): Promise<FirefoxWithExtension> {
+  const { prefs, window: windowSize } = layoutPrefs(layout);
   const executable = findFirefox();
   if (executable === null) throw new Error('No Firefox found: run scripts/ensure-browsers.sh (or set FIREFOX_PATH).');
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${FIREFOX_EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   const profile = await mkdtemp(join(tmpdir(), 'faultline-e2e-ff-'));
-  await writeFile(join(profile, 'user.js'), Object.entries(PROFILE_PREFS).map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`).join(''));
+  await writeFile(join(profile, 'user.js'), Object.entries(prefs).map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`).join(''));
   const firefox = spawn(
     executable,
-    ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0', '--remote-allow-system-access', 'about:blank'],
+    ['--headless', `--window-size=${windowSize}`, '--no-remote', '--profile', profile, '--remote-debugging-port', '0', '--remote-allow-system-access', 'about:blank'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const exited = new Promise<void>((resolve) => firefox.once('exit', () => resolve()));
@@ -217,6 +241,17 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
         await session.send('input.performActions', { context, actions: [{ type: 'key', id: 'keyboard', actions: keys }] });
       },
       evaluateInBrowser,
+      async pressKeyInBrowserWindow(key, keyCode) {
+        // WebDriver input refuses chrome contexts; the text input processor is how Firefox's own tests type there.
+        await evaluateInBrowser(`(() => {
+          const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+          tip.beginInputTransactionForTests(window);
+          const event = new KeyboardEvent('', { key: ${JSON.stringify(key)}, code: ${JSON.stringify(key)}, keyCode: ${keyCode} });
+          tip.keydown(event);
+          tip.keyup(event);
+          return true;
+        })()`);
+      },
       async captureBrowserWindow() {
         // BiDi's captureScreenshot refuses chrome-scope contexts: the window draws itself, remote frames included.
         const dataUrl = await evaluateInBrowser<string>(`(async () => {

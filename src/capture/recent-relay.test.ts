@@ -24,7 +24,7 @@ function errorEntry(name: string, at: number, url?: string): TimelineEntry {
   const exchange: Exchange = { ...base, url: url ?? base.url };
   const error = analyze(exchange).error;
   if (error === null) throw new Error(`${name} does not decode to an error`);
-  return { kind: 'error', key: nextKey++, id: String(nextKey), exchange, error, captureNote: null, host: '', path: '', fingerprint: fingerprintOf(exchange, error) };
+  return { kind: 'error', key: nextKey++, id: String(nextKey), exchange, error, captureNote: null, host: '', path: '', name: '', fingerprint: fingerprintOf(exchange, error) };
 }
 
 const cleanups: (() => void)[] = [];

@@ -3,7 +3,7 @@ import { headerMap, type Exchange } from '../core/exchange.ts';
 import { mayCarryErrorInSuccess, mayCarryRateLimit } from '../core/success-gate.ts';
 import type { CaptureEvent } from '../ui/source.ts';
 import { captureDecision, responseMime } from './candidate.ts';
-import { exchangeFromHarEntry } from './har-entry.ts';
+import { exchangeFromHarEntry } from '../core/har/entry.ts';
 import type { DevtoolsEntry, DevtoolsNetwork, RawContent } from './network.ts';
 import { DEFAULT_BODY_CAP_BYTES, storeBody, type StoredBody } from './stored-body.ts';
 

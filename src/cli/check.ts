@@ -1,5 +1,5 @@
 import { findingsOf, severityRank, type Finding, type Group, type Observation, type Severity } from '../core/findings/index.ts';
-import type { HarEntry } from '../capture/har.ts';
+import type { HarEntry } from '../core/har/parse.ts';
 import { formatGroupTable } from './group-table.ts';
 import { errorGroups, groupRecord } from './groups.ts';
 import { harObservations } from './har-timeline.ts';

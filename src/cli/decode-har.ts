@@ -1,8 +1,8 @@
 import { analyze } from '../core/analyze.ts';
 import type { Exchange } from '../core/exchange.ts';
 import type { DecodedError } from '../core/model.ts';
-import { exchangeFromHarEntry } from '../capture/har-entry.ts';
-import type { HarEntry } from '../capture/har.ts';
+import { exchangeFromHarEntry } from '../core/har/entry.ts';
+import type { HarEntry } from '../core/har/parse.ts';
 
 /** One HAR entry that carries an error. */
 export interface ErrorEntry {

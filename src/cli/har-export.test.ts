@@ -7,8 +7,8 @@ import { analyze } from '../core/analyze.ts';
 import type { Exchange } from '../core/exchange.ts';
 import { seedFixtures } from '../core/fixtures/index.ts';
 import { fixtureExchange } from '../core/fixtures/render.ts';
-import { buildHar } from '../core/har-export.ts';
-import { parseHar } from '../capture/har.ts';
+import { buildHar } from '../core/har/write.ts';
+import { parseHar } from '../core/har/parse.ts';
 import { errorEntries } from './decode-har.ts';
 
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);

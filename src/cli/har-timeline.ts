@@ -1,7 +1,7 @@
 import { analyze } from '../core/analyze.ts';
 import { observe, type Observation } from '../core/findings/index.ts';
-import { exchangeFromHarEntry } from '../capture/har-entry.ts';
-import type { HarEntry } from '../capture/har.ts';
+import { exchangeFromHarEntry } from '../core/har/entry.ts';
+import type { HarEntry } from '../core/har/parse.ts';
 
 /**
  * Every entry of a HAR as the findings see it, successes included (quota use is read from them);

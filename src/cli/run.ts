@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { redactUrl } from '../core/redact.ts';
-import { parseHar } from '../capture/har.ts';
+import { parseHar } from '../core/har/parse.ts';
 import { parseCommand, USAGE } from './args.ts';
 import { check } from './check.ts';
 import { errorEntries } from './decode-har.ts';

@@ -34,10 +34,23 @@ export interface Exchange {
    * ordered by it, as DevTools orders its Network panel: a slow request started first stays first.
    */
   readonly startedAt?: number | undefined;
+  /** The phases of the request as the browser timed them (HAR `timings`, ms; -1 where one does not apply), when known. */
+  readonly timings?: HarTimings | undefined;
   /** The browser's own failure marker for this request (Chrome's HAR `_error`, e.g. `net::ERR_FAILED`), when it gave one. */
   readonly transportError?: string | undefined;
   /** What kind of request this was (Chrome's HAR `_resourceType`: `fetch`, `xhr`, `document`…), when known. */
   readonly resourceType?: string | undefined;
+}
+
+/** HAR 1.2 `timings`: send, wait and receive always; the connection phases when they applied. */
+export interface HarTimings {
+  readonly blocked?: number;
+  readonly dns?: number;
+  readonly connect?: number;
+  readonly ssl?: number;
+  readonly send: number;
+  readonly wait: number;
+  readonly receive: number;
 }
 
 /** Case-insensitive header lookup; repeated headers are joined with ", " as RFC 9110 allows. */

@@ -8,7 +8,7 @@ import { analyze } from './analyze.ts';
 import type { Exchange, HttpHeader } from './exchange.ts';
 import { seedFixtures } from './fixtures/index.ts';
 import { fixtureExchange } from './fixtures/render.ts';
-import { buildHar } from './har-export.ts';
+import { buildHar } from './har/write.ts';
 import { curlSnippet, fetchSnippet } from './snippets.ts';
 import { supportReport } from './support-report.ts';
 

@@ -21,6 +21,8 @@ export interface RetryView {
 
 export interface RateLimitView {
   readonly tone: LimitTone;
+  /** "resets in 12 s" while the window runs, else null. */
+  readonly resets: string | null;
   /** "0 of 5 left · resets in 12 s · window 1 min" (after the reset: "unknown since the reset"). */
   readonly line: string;
   readonly bucket: string;
@@ -70,9 +72,10 @@ export function rateLimitView(state: RateLimitState, now: number): RateLimitView
   const parts: string[] = [];
   if (tone === 'unknown') parts.push('unknown since the reset');
   else if (state.remaining !== null || state.limit !== null) parts.push(`${state.remaining ?? '?'} of ${state.limit ?? '?'} left`);
-  if (state.resetAt !== null && state.resetAt > now) parts.push(`resets in ${formatCountdown(state.resetAt - now)}`);
+  const resets = state.resetAt !== null && state.resetAt > now ? `resets in ${formatCountdown(state.resetAt - now)}` : null;
+  if (resets !== null) parts.push(resets);
   if (state.windowSeconds !== null) parts.push(`window ${formatDuration(state.windowSeconds * 1000)}`);
-  return { tone, line: parts.join(' · '), bucket: bucketLabel(state.bucket) };
+  return { tone, resets, line: parts.join(' · '), bucket: bucketLabel(state.bucket) };
 }
 
 export function errorView(error: DecodedError, now: number): ErrorView {

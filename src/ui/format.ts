@@ -44,3 +44,8 @@ export function limitTone(state: RateLimitState, now: number): LimitTone {
   if (state.remaining <= 0) return 'error';
   return state.limit !== null && state.limit > 0 && state.remaining <= state.limit * 0.1 ? 'warn' : 'ok';
 }
+
+/** `1 error`, `2 errors`, `1 request`: a count with its noun, singular for exactly one. */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
+}

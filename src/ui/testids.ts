@@ -5,6 +5,8 @@
 export const testIds = {
   /** Panel root; carries data-theme="light|dark". */
   panel: 'faultline-panel',
+  /** The timeline grid (it takes focus; the selected row shows the focus ring). */
+  timeline: 'timeline',
   /** One timeline row per decoded error; carries data-status, data-format, data-code (or ""). */
   errorRow: 'error-row',
   rowMessage: 'row-message',
@@ -56,7 +58,25 @@ export const testIds = {
   maxErrorsInput: 'max-errors',
   /** Toolbar: the largest response body captured, in KB (the capture layer's `capture.bodyCapKb`). */
   bodyCapInput: 'body-cap-kb',
-  /** How many rate-limit chips the strip holds (shown when they may not all fit). */
-  rateLimitCount: 'rate-limit-count',
   emptyState: 'empty-state',
+  /** The open context menu (a row's, or the column header's); its items are role=menuitem / menuitemcheckbox. */
+  contextMenu: 'context-menu',
+  /** A column header cell; carries data-column (the column id). */
+  columnHeader: 'column-header',
+  /** The drag handle on a column header's edge. */
+  columnResizer: 'column-resizer',
+  /** The draggable divider between the list and the details pane. */
+  splitter: 'splitter',
+  /** "Clear filters" in the no-match state. */
+  clearFilters: 'clear-filters',
+  /** Next to the filter box when its /regex/ does not compile: says why. */
+  filterError: 'filter-error',
+  /** Toolbar: opens a HAR file into the panel. */
+  openHarButton: 'open-har',
+  /** The banner of an imported HAR session (file name, "Back to live capture"). */
+  importBanner: 'import-banner',
+  closeImport: 'close-import',
+  /** The rate-limit strip's "+N" overflow button and the full list it opens. */
+  rateLimitMore: 'rate-limit-more',
+  rateLimitList: 'rate-limit-list',
 } as const;

@@ -71,6 +71,7 @@ export function connectEngine(port: EnginePort): EngineClient {
     lookup: (query) => call((id) => ({ id, op: 'lookup', query })),
     decodePaste: (paste) => call((id) => ({ id, op: 'decodePaste', paste })),
     statusTitles: (statuses) => call((id) => ({ id, op: 'statusTitles', statuses })),
+    readHar: (text) => call((id) => ({ id, op: 'readHar', text })),
     close() {
       port.close();
       fail('the decoding engine was closed');

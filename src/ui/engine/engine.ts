@@ -21,6 +21,9 @@ export interface PasteRequest {
   readonly bodyStatus?: number | undefined;
 }
 
+/** A HAR file read: its entries as exchanges, in file order, or one line saying what is wrong with it. */
+export type HarRead = { readonly ok: true; readonly exchanges: readonly Exchange[] } | { readonly ok: false; readonly error: string };
+
 export interface Engine {
   readonly analyze: AnalyzeBatch;
   /** The popup's quick lookup over the catalog. */
@@ -28,6 +31,8 @@ export interface Engine {
   readonly decodePaste: (paste: PasteRequest) => Promise<DecodedPaste>;
   /** The catalog title of each status, in order (`429` → "Too Many Requests"). */
   readonly statusTitles: (statuses: readonly number[]) => Promise<readonly string[]>;
+  /** Reads a HAR file's text (validating it needs the schemas, which live with the engine). */
+  readonly readHar: (text: string) => Promise<HarRead>;
 }
 
 /** An engine that holds a resource (a worker): close() ends it and fails calls still waiting. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { analyze } from '../../core/analyze.ts';
 import { lookup, statusEntry } from '../../core/catalog/index.ts';
+import { exchangeFromHarEntry } from '../../core/har/entry.ts';
+import { parseHar } from '../../core/har/parse.ts';
 import { prop } from '../../core/json.ts';
 import { decodePaste } from '../popup/paste-decoder.ts';
 import type { EngineReply, EngineRequest } from './protocol.ts';
@@ -25,6 +27,7 @@ const request = z.discriminatedUnion('op', [
   z.object({ id: z.number(), op: z.literal('lookup'), query: z.string() }),
   z.object({ id: z.number(), op: z.literal('decodePaste'), paste: z.object({ text: z.string(), receivedAt: z.number(), bodyStatus: z.number().optional() }) }),
   z.object({ id: z.number(), op: z.literal('statusTitles'), statuses: z.array(z.number()) }),
+  z.object({ id: z.number(), op: z.literal('readHar'), text: z.string() }),
 ]);
 
 function run(message: EngineRequest): unknown {
@@ -37,6 +40,10 @@ function run(message: EngineRequest): unknown {
       return decodePaste(message.paste.text, message.paste.receivedAt, message.paste.bodyStatus);
     case 'statusTitles':
       return message.statuses.map((status) => statusEntry(status).title);
+    case 'readHar': {
+      const read = parseHar(message.text);
+      return 'error' in read ? { ok: false, error: read.error } : { ok: true, exchanges: read.entries.map(exchangeFromHarEntry) };
+    }
   }
 }
 

@@ -53,6 +53,7 @@ export function inThreadEngine(): InThreadEngine {
     lookup: tracked(client.lookup),
     decodePaste: tracked(client.decodePaste),
     statusTitles: tracked(client.statusTitles),
+    readHar: tracked(client.readHar),
     close: () => client.close(),
     async settled() {
       while (pending.size > 0) await Promise.allSettled([...pending]);

@@ -9,7 +9,8 @@ export type EngineRequest =
   | { readonly id: number; readonly op: 'analyze'; readonly exchanges: readonly Exchange[] }
   | { readonly id: number; readonly op: 'lookup'; readonly query: string }
   | { readonly id: number; readonly op: 'decodePaste'; readonly paste: PasteRequest }
-  | { readonly id: number; readonly op: 'statusTitles'; readonly statuses: readonly number[] };
+  | { readonly id: number; readonly op: 'statusTitles'; readonly statuses: readonly number[] }
+  | { readonly id: number; readonly op: 'readHar'; readonly text: string };
 
 export type EngineOp = EngineRequest['op'];
 

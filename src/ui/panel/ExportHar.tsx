@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { version } from '../../../manifest.json';
-import { buildHar, harFileName, type HarExportItem } from '../../core/har-export.ts';
+import { buildHar, harFileName, type HarExportItem } from '../../core/har/write.ts';
 import { testIds } from '../testids.ts';
 import { downloadText } from './download.ts';
 import type { PanelStore } from './store.ts';

@@ -1,6 +1,7 @@
-import type { ComponentChildren } from 'preact';
+import type { ReadonlySignal } from '@preact/signals';
 import { formatTime } from '../format.ts';
 import { testIds } from '../testids.ts';
+import type { Column } from './columns.tsx';
 import { entryStart, type ErrorEntry } from './entries.ts';
 import type { GroupEntry } from './groups.ts';
 
@@ -34,19 +35,20 @@ function span(group: GroupEntry): string {
 interface GroupRowProps {
   readonly group: GroupEntry;
   readonly index: number;
+  /** Offset from the top of the rows (px): rows are absolutely placed. */
+  readonly top: number;
   readonly selected: boolean;
   readonly cited: boolean;
   readonly className: string;
-  /** Offset from the top of the rows (px): rows are absolutely placed. */
-  readonly top: number;
+  /** The timeline's columns: time and name show the group; the others its newest member (its countdown is the group's). */
+  readonly columns: readonly Column[];
+  readonly now: ReadonlySignal<number>;
   readonly onPick: (group: GroupEntry) => void;
   readonly onToggle: (group: GroupEntry) => void;
-  /** The retry cell of the newest member: its countdown is the group's. */
-  readonly retryCell: ComponentChildren;
 }
 
 /** One row per fingerprint: count, first and last time, activity, and the newest member's message and retry. */
-export function GroupRow({ group, index, top, selected, cited, className, onPick, onToggle, retryCell }: GroupRowProps) {
+export function GroupRow({ group, index, top, selected, cited, className, columns, now, onPick, onToggle }: GroupRowProps) {
   const { newest, fingerprint } = group;
   const count = group.members.length;
   return (
@@ -65,35 +67,30 @@ export function GroupRow({ group, index, top, selected, cited, className, onPick
       title={`${count} request${count === 1 ? '' : 's'} since ${formatTime(group.first)}, the last at ${formatTime(group.last)}`}
       onClick={() => onPick(group)}
     >
-      <div role="gridcell" class="fl-cell fl-fits fl-dim">{span(group)}</div>
-      <div role="gridcell" class="fl-cell">{fingerprint.method}</div>
-      <div role="gridcell" class="fl-cell fl-group-path" title={`${fingerprint.host}${fingerprint.urlTemplate}`}>
-        <button
-          type="button"
-          class="fl-disclosure"
-          aria-label={group.expanded ? 'Collapse group' : 'Expand group'}
-          onClick={(event) => {
-            event.stopPropagation();
-            onToggle(group);
-          }}
-        >
-          {group.expanded ? '\u25be' : '\u25b8'}
-        </button>
-        <span class="fl-count" data-testid={testIds.groupCount}>{`\u00d7${count}`}</span>
-        <svg class="fl-activity" width={STRIP_BINS * 2} height={STRIP_HEIGHT} aria-hidden="true">
-          <path d={activityPath(group.members, group.first, group.last)} />
-        </svg>
-        {fingerprint.urlTemplate}
-      </div>
-      <div role="gridcell" class="fl-cell fl-fits fl-status">{fingerprint.status}</div>
-      <div role="gridcell" class="fl-cell fl-fits">
-        <span class="fl-badge">{newest.error.format}</span>
-      </div>
-      <div role="gridcell" class="fl-cell fl-mono" title={fingerprint.code ?? undefined}>{fingerprint.code ?? ''}</div>
-      <div role="gridcell" class="fl-cell fl-message" title={newest.error.message} data-testid={testIds.rowMessage}>
-        {newest.error.message}
-      </div>
-      {retryCell}
+      {columns.map(({ id, Cell }) => {
+        if (id === 'time') return <div key={id} role="gridcell" class="fl-cell fl-dim">{span(group)}</div>;
+        if (id !== 'name') return <Cell key={id} entry={newest} now={now} />;
+        return (
+          <div key={id} role="gridcell" class="fl-cell fl-group-path" title={`${fingerprint.method} ${fingerprint.host}${fingerprint.urlTemplate}`}>
+            <button
+              type="button"
+              class="fl-disclosure"
+              aria-label={group.expanded ? 'Collapse group' : 'Expand group'}
+              onClick={(event) => {
+                event.stopPropagation();
+                onToggle(group);
+              }}
+            >
+              {group.expanded ? '\u25be' : '\u25b8'}
+            </button>
+            <span class="fl-count" data-testid={testIds.groupCount}>{`\u00d7${count}`}</span>
+            <svg class="fl-activity" width={STRIP_BINS * 2} height={STRIP_HEIGHT} aria-hidden="true">
+              <path d={activityPath(group.members, group.first, group.last)} />
+            </svg>
+            {fingerprint.urlTemplate}
+          </div>
+        );
+      })}
     </div>
   );
 }

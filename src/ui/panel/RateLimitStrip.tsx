@@ -1,48 +1,164 @@
 import type { ReadonlySignal } from '@preact/signals';
-import { formatCountdown, limitTone } from '../format.ts';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { rateLimitView } from '../error-view.ts';
+import { plural } from '../format.ts';
 import { testIds } from '../testids.ts';
 import type { RateLimitChip } from './entries.ts';
 
-function quota(chip: RateLimitChip): string {
-  const { limit, remaining } = chip.state;
-  if (remaining === null && limit === null) return '';
-  return `${remaining ?? '?'}/${limit ?? '?'}`;
+/** The limits of one host, in the order the store gives them (host, then bucket). */
+interface HostGroup {
+  readonly host: string;
+  readonly chips: readonly RateLimitChip[];
 }
 
-function resetText(resetAt: number | null, now: number): string {
-  if (resetAt === null) return '';
-  return resetAt > now ? `resets in ${formatCountdown(resetAt - now)}` : 'reset';
+function byHost(chips: readonly RateLimitChip[]): HostGroup[] {
+  const groups: { host: string; chips: RateLimitChip[] }[] = [];
+  for (const chip of chips) {
+    const last = groups[groups.length - 1];
+    if (last !== undefined && last.host === chip.host) last.chips.push(chip);
+    else groups.push({ host: chip.host, chips: [chip] });
+  }
+  return groups;
+}
+
+/** "3/100", "resets in 12 s"; "unknown since reset" once the window has passed: the count learnt before is stale. */
+function chipText(chip: RateLimitChip, now: number): { readonly tone: string; readonly bucket: string; readonly parts: readonly string[] } {
+  const view = rateLimitView(chip.state, now);
+  const { limit, remaining } = chip.state;
+  const parts: string[] = [];
+  if (view.tone === 'unknown') parts.push('unknown since reset');
+  else if (remaining !== null || limit !== null) parts.push(`${remaining ?? '?'}/${limit ?? '?'}`);
+  if (view.resets !== null) parts.push(view.resets);
+  return { tone: view.tone, bucket: view.bucket, parts };
+}
+
+function Chip({ chip, now }: { chip: RateLimitChip; now: number }) {
+  const { tone, bucket, parts } = chipText(chip, now);
+  return (
+    <li class={`fl-chip fl-limit-${tone}`} data-testid={testIds.rateLimitChip} data-bucket={chip.state.bucket} title={`${chip.host === '' ? '' : `${chip.host} · `}${chip.state.bucket} (${chip.state.dialect})`}>
+      <span class="fl-chip-name">{bucket}</span>
+      {parts.map((part) => (
+        <span key={part.slice(0, 6)} class="fl-chip-part">
+          {part}
+        </span>
+      ))}
+    </li>
+  );
 }
 
 /**
- * One chip per host + bucket with the quota left and the time to the window reset, ticking. Chips wrap
- * onto at most two lines, then the strip scrolls; the count says how many there are in all.
+ * Every limit learnt, grouped by host (the host said once), on one line: what does not fit is counted
+ * in a "+N" button that opens the full list. Each chip shows what is left and ticks to its reset; past
+ * the reset the count is unknown, not the stale one. Nothing here is green: a limit is never a success.
  */
 export function RateLimitStrip({ chips, now }: { chips: readonly RateLimitChip[]; now: ReadonlySignal<number> }) {
-  if (chips.length === 0) return null;
+  const line = useRef<HTMLUListElement>(null);
+  const [hiddenCount, setHiddenCount] = useState(0);
+  const [, setRefit] = useState(0);
+  const [open, setOpen] = useState(false);
   const at = now.value;
+
+  // Fits the line before it paints: every item shows, the ones past the right edge are hidden again.
+  useLayoutEffect(() => {
+    const el = line.current;
+    if (el === null) return;
+    const items = [...el.children] as HTMLElement[];
+    for (const item of items) item.hidden = false;
+    const limit = el.getBoundingClientRect().right;
+    let hidden = 0;
+    let overflowing = false;
+    for (const item of items) {
+      overflowing ||= item.getBoundingClientRect().right > limit + 0.5;
+      item.hidden = overflowing;
+      if (overflowing && item.dataset['testid'] === testIds.rateLimitChip) hidden++;
+    }
+    // A host label left last on the line with none of its chips shown says nothing: it goes too.
+    const shown = items.filter((item) => !item.hidden);
+    const last = shown[shown.length - 1];
+    if (last !== undefined && last.classList.contains('fl-strip-host') && shown.length > 1) last.hidden = true;
+    setHiddenCount(hidden);
+  });
+
+  useLayoutEffect(() => {
+    const el = line.current;
+    if (el === null || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(() => setRefit((n) => n + 1)); // a resize re-renders, which re-fits
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  if (chips.length === 0) return null;
+  const groups = byHost(chips);
   return (
     <div class="fl-strip-bar">
-      {chips.length > 1 && (
-        <span class="fl-strip-count" data-testid={testIds.rateLimitCount}>
-          {`${chips.length} limits`}
-        </span>
-      )}
-      <ul class="fl-strip" data-testid={testIds.rateLimitStrip} aria-label={`Rate limits (${chips.length})`}>
-        {chips.map((chip) => {
-          const tone = limitTone(chip.state, at);
-          const left = quota(chip);
-          const reset = resetText(chip.state.resetAt, at);
-          const name = chip.host === '' ? chip.state.bucket : `${chip.host} · ${chip.state.bucket}`;
-          return (
-            <li key={chip.key} class={`fl-chip fl-limit-${tone}`} data-testid={testIds.rateLimitChip} data-bucket={chip.state.bucket} title={`${name} (${chip.state.dialect})`}>
-              <span class="fl-chip-name">{name}</span>
-              {left !== '' && <span class="fl-chip-part">{left}</span>}
-              {reset !== '' && <span class="fl-chip-part">{reset}</span>}
+      <ul class="fl-strip" ref={line} data-testid={testIds.rateLimitStrip} aria-label={`Rate limits (${chips.length})`}>
+        {groups.map((group) => [
+          group.host === '' ? null : (
+            <li key={`h ${group.host}`} class="fl-strip-host">
+              {group.host}
             </li>
-          );
-        })}
+          ),
+          ...group.chips.map((chip) => <Chip key={chip.key} chip={chip} now={at} />),
+        ])}
       </ul>
+      {(hiddenCount > 0 || chips.length > 1) && (
+        <button
+          type="button"
+          class="fl-button fl-strip-more"
+          data-testid={testIds.rateLimitMore}
+          aria-expanded={open}
+          title={`Show all ${plural(chips.length, 'rate limit')}`}
+          onClick={() => setOpen(!open)}
+        >
+          {hiddenCount > 0 ? `+${hiddenCount}` : plural(chips.length, 'limit')}
+        </button>
+      )}
+      {open && <LimitList groups={groups} now={at} onClose={() => setOpen(false)} />}
+    </div>
+  );
+}
+
+/** The full list the "+N" button opens: every host and its limits, one per line. Esc or a click outside closes it. */
+function LimitList({ groups, now, onClose }: { groups: readonly HostGroup[]; now: number; onClose: () => void }) {
+  const root = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const outside = (event: PointerEvent): void => {
+      const target = event.target;
+      if (target instanceof Element && (root.current?.contains(target) === true || target.closest(`[data-testid="${testIds.rateLimitMore}"]`) !== null)) return;
+      onClose();
+    };
+    document.addEventListener('pointerdown', outside, true);
+    return () => document.removeEventListener('pointerdown', outside, true);
+  }, []);
+  return (
+    <div
+      class="fl-limit-list"
+      role="dialog"
+      aria-label="All rate limits"
+      ref={root}
+      data-testid={testIds.rateLimitList}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      {groups.map((group) => (
+        <section key={group.host}>
+          <h3 class="fl-limit-host">{group.host === '' ? 'Unknown host' : group.host}</h3>
+          <ul>
+            {group.chips.map((chip) => {
+              const view = rateLimitView(chip.state, now);
+              return (
+                <li key={chip.key} class={`fl-limit-${view.tone}`}>
+                  <span class="fl-chip-name">{view.bucket}</span> {view.line === '' ? 'no count given' : view.line}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
     </div>
   );
 }

@@ -1,11 +1,14 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { RetryVerdict } from '../../core/model.ts';
-import { formatTime, retryLabel } from '../format.ts';
 import { testIds } from '../testids.ts';
+import { COLUMNS, columnWidth, layoutColumns, type Column, type ColumnLayout } from './columns.tsx';
+import { ContextMenu, type MenuAt, type MenuItem } from './ContextMenu.tsx';
 import type { ErrorEntry, NavigationEntry } from './entries.ts';
+import type { Filters } from './filters.ts';
+import { followDrag } from './drag.ts';
 import { GroupRow } from './GroupRow.tsx';
 import type { GroupEntry, TimelineRow } from './groups.ts';
+import { rowMenuItems } from './row-menu.ts';
 import type { PanelStore } from './store.ts';
 
 /** Fixed row height (px): what makes virtualisation a division instead of a measurement. */
@@ -17,20 +20,9 @@ const OVERSCAN = 10;
  * each update, so each extra row is paid for again and again; a few cover the first frame of a scroll up.
  */
 const FOLLOW_OVERSCAN = 3;
-/** Viewport height assumed before layout has measured one (and in layout-less test DOMs). */
+/** Viewport size assumed before layout has measured one (and in layout-less test DOMs). */
 export const FALLBACK_VIEWPORT = 600;
-
-export const COLUMNS = ['Time', 'Method', 'Path', 'Status', 'Format', 'Code', 'Message', 'Retry'] as const;
-
-function RetryCell({ retry, now }: { retry: RetryVerdict; now: ReadonlySignal<number> }) {
-  // Reading the one clock signal here re-renders only this cell each second.
-  const { text, tone } = retryLabel(retry, now.value);
-  return (
-    <div role="gridcell" class={`fl-cell fl-retry fl-tone-${tone}`} data-testid={testIds.retryCell}>
-      {text}
-    </div>
-  );
-}
+const FALLBACK_WIDTH = 1200;
 
 /**
  * Zebra stripes follow the row's place in the timeline, not in the DOM: only the rows in view exist, so
@@ -38,39 +30,44 @@ function RetryCell({ retry, now }: { retry: RetryVerdict; now: ReadonlySignal<nu
  */
 const stripe = (index: number): string => (index % 2 === 1 ? ' fl-alt' : '');
 
-function ErrorRow(props: { entry: ErrorEntry; index: number; selected: boolean; cited: boolean; member: boolean; now: ReadonlySignal<number>; onPick: (entry: ErrorEntry) => void }) {
-  const { entry, index, selected } = props;
-  const { error, exchange } = entry;
-  const serverError = error.status >= 500;
-  const marks = `${props.cited ? ' fl-cited' : ''}${props.member ? ' fl-member' : ''}`;
+interface ErrorRowProps {
+  readonly entry: ErrorEntry;
+  readonly index: number;
+  readonly selected: boolean;
+  /** Cited by the finding last clicked in the findings bar. */
+  readonly cited: boolean;
+  /** A member listed under its expanded group. */
+  readonly member: boolean;
+  readonly columns: readonly Column[];
+  readonly now: ReadonlySignal<number>;
+  readonly onPick: (entry: ErrorEntry) => void;
+  readonly onMenu: (entry: ErrorEntry, x: number, y: number) => void;
+}
+
+function ErrorRow({ entry, index, selected, cited, member, columns, now, onPick, onMenu }: ErrorRowProps) {
+  const { error } = entry;
   return (
     <div
       role="row"
       id={`fl-row-${entry.key}`}
       aria-rowindex={index + 2}
       aria-selected={selected}
-      class={`fl-row${stripe(index)}${selected ? ' fl-selected' : ''}${serverError ? ' fl-5xx' : ''}${marks}`}
+      class={`fl-row${stripe(index)}${selected ? ' fl-selected' : ''}${error.status >= 500 ? ' fl-5xx' : ''}${cited ? ' fl-cited' : ''}${member ? ' fl-member' : ''}`}
       style={{ top: `${index * ROW_HEIGHT}px` }}
       data-testid={testIds.errorRow}
       data-status={String(error.status)}
       data-format={error.format}
       data-code={error.code ?? ''}
-      onClick={() => props.onPick(entry)}
+      data-path={entry.path}
+      onClick={() => onPick(entry)}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        onMenu(entry, event.clientX, event.clientY);
+      }}
     >
-      <div role="gridcell" class="fl-cell fl-fits fl-dim">{formatTime(exchange.receivedAt)}</div>
-      <div role="gridcell" class="fl-cell">{exchange.method}</div>
-      <div role="gridcell" class="fl-cell" title={exchange.url}>{entry.path}</div>
-      <div role="gridcell" class={`fl-cell fl-fits fl-status${error.errorIn2xx ? ' fl-in2xx' : ''}`} title={error.errorIn2xx ? `error inside a ${error.status} response` : undefined}>
-        {error.status}
-      </div>
-      <div role="gridcell" class="fl-cell fl-fits">
-        <span class="fl-badge">{error.format}</span>
-      </div>
-      <div role="gridcell" class="fl-cell fl-mono" title={error.code ?? undefined}>{error.code ?? ''}</div>
-      <div role="gridcell" class="fl-cell fl-message" title={error.message} data-testid={testIds.rowMessage}>
-        {error.message}
-      </div>
-      <RetryCell retry={error.retry} now={props.now} />
+      {columns.map(({ id, Cell }) => (
+        <Cell key={id} entry={entry} now={now} />
+      ))}
     </div>
   );
 }
@@ -92,18 +89,100 @@ export function visibleRange(scrollTop: number, viewport: number, total: number,
   return { start, end };
 }
 
-function nextErrorIndex(rows: readonly TimelineRow[], from: number, step: 1 | -1): number {
-  for (let i = from + step; i >= 0 && i < rows.length; i += step) if (rows[i]?.kind !== 'navigation') return i;
-  return from;
+/** The row (error or group) `steps` such rows away from `from` (separators are skipped), stopping at either end. */
+function stepErrors(rows: readonly TimelineRow[], from: number, steps: number): number {
+  const step = steps > 0 ? 1 : -1;
+  let found = from;
+  let left = Math.abs(steps);
+  for (let i = from + step; i >= 0 && i < rows.length && left > 0; i += step) {
+    if (rows[i]?.kind !== 'navigation') {
+      found = i;
+      left--;
+    }
+  }
+  return found;
+}
+
+interface HeaderProps {
+  readonly layout: ColumnLayout;
+  readonly store: PanelStore;
+  readonly gutter: number;
+  readonly onMenu: (x: number, y: number) => void;
 }
 
 /**
- * The error list, newest last, as an ARIA grid. Only the rows in view (plus overscan) exist in the
- * DOM, so 10 000 errors cost what 50 do. It sticks to the bottom while the user is at the bottom.
+ * The header row: a column's edge drags its width (columns right of Message drag by their left edge,
+ * as Message takes what is left), and a right-click opens the menu that hides and shows columns.
+ */
+function HeaderRow({ layout, store, gutter, onMenu }: HeaderProps) {
+  const flexAt = layout.shown.findIndex((c) => c.flex === true);
+  const startDrag = (column: Column, fromLeft: boolean) => (event: PointerEvent): void => {
+    event.preventDefault();
+    event.stopPropagation();
+    const startX = event.clientX;
+    const startWidth = columnWidth(column, store.columns.peek());
+    followDrag(event.currentTarget as HTMLElement, event.pointerId, (e) => {
+      const delta = fromLeft ? startX - e.clientX : e.clientX - startX;
+      const width = Math.max(column.minWidth, Math.min(2000, Math.round(startWidth + delta)));
+      const prefs = store.columns.peek();
+      store.columns.value = { ...prefs, widths: { ...prefs.widths, [column.id]: width } };
+    });
+  };
+  return (
+    <div
+      role="row"
+      aria-rowindex={1}
+      class="fl-row fl-head"
+      style={gutter > 0 ? { paddingRight: `${gutter}px` } : undefined}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        onMenu(event.clientX, event.clientY);
+      }}
+    >
+      {layout.shown.map((column, i) => (
+        <div role="columnheader" class="fl-cell fl-head-cell" key={column.id} data-testid={testIds.columnHeader} data-column={column.id}>
+          {column.header}
+          {column.flex !== true && (
+            <span
+              class={`fl-resizer${flexAt !== -1 && i > flexAt ? ' fl-resizer-left' : ''}`}
+              data-testid={testIds.columnResizer}
+              aria-hidden="true"
+              title={`Drag to resize ${column.header}`}
+              onPointerDown={startDrag(column, flexAt !== -1 && i > flexAt)}
+            />
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function columnMenuItems(store: PanelStore): MenuItem[] {
+  const prefs = store.columns.peek();
+  const toggles: MenuItem[] = COLUMNS.filter((c) => c.hideable).map((column) => {
+    const hidden = prefs.hidden.includes(column.id);
+    return {
+      kind: 'check',
+      label: column.header,
+      checked: !hidden,
+      run: () => {
+        const now = store.columns.peek();
+        store.columns.value = { ...now, hidden: hidden ? now.hidden.filter((id) => id !== column.id) : [...now.hidden, column.id] };
+      },
+    };
+  });
+  return [...toggles, { kind: 'separator' }, { kind: 'action', label: 'Reset columns', run: () => (store.columns.value = { widths: {}, hidden: [] }) }];
+}
+
+/**
+ * The error list, in the order requests started, as an ARIA grid. Only the rows in view (plus overscan)
+ * exist in the DOM, so 10 000 errors cost what 50 do. It sticks to the bottom while the user is at the
+ * bottom. Its columns fit the panel's width (see columns.tsx), and the keyboard moves the selection.
  */
 export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySignal<number> }) {
   const rows = store.rows.value;
   const selectedKey = store.selectedKey.value;
+  const filters = store.filters.value;
   const cited = store.cited.value;
   const grouped = store.groupSimilar.value;
   const scroller = useRef<HTMLDivElement>(null);
@@ -112,17 +191,25 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
   // (see onScroll) and the offset last stored may equal the one the user scrolls to.
   const [scrolled, setScrolled] = useState({ top: 0 });
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
+  const [size, setSize] = useState({ width: FALLBACK_WIDTH, gutter: 0 });
+  const [menu, setMenu] = useState<MenuAt | null>(null);
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el === null) return;
-    const measure = (): void => setViewport(el.clientHeight > 0 ? el.clientHeight : FALLBACK_VIEWPORT);
+    const measure = (): void => {
+      setViewport(el.clientHeight > 0 ? el.clientHeight : FALLBACK_VIEWPORT);
+      // The scrollbar takes its width from the rows, not the header: the header is padded by as much.
+      if (el.clientWidth > 0) setSize((old) => (old.width === el.clientWidth && old.gutter === el.offsetWidth - el.clientWidth ? old : { width: el.clientWidth, gutter: el.offsetWidth - el.clientWidth }));
+    };
     measure();
     if (typeof ResizeObserver !== 'function') return;
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
+
+  const layout = layoutColumns(store.columns.value, size.width, store.detailsOpen.value);
 
   // Scrolled to the bottom, a viewport that is not a whole number of rows would cut the top row in half
   // under the header: padding by the leftover makes the bottom-most scroll position a row boundary.
@@ -153,43 +240,102 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
     setScrolled({ top: el.scrollTop });
   };
 
+  /** Scrolls just enough to show the row at `index` (it stops following unless that row is the last). */
+  const reveal = (index: number): void => {
+    const el = scroller.current;
+    if (el === null || index < 0) return;
+    const top = index * ROW_HEIGHT;
+    const height = el.clientHeight > 0 ? el.clientHeight : viewport;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + height) el.scrollTop = top + ROW_HEIGHT - height;
+    else return;
+    atBottom.current = el.scrollTop + height >= contentHeight - ROW_HEIGHT;
+    setScrolled({ top: el.scrollTop });
+  };
+
+  // The selected row stays in view when the filters change the rows around it.
+  const lastFilters = useRef<Filters>(filters);
+  useLayoutEffect(() => {
+    if (lastFilters.current === filters) return;
+    lastFilters.current = filters;
+    if (selectedKey !== null) reveal(rows.findIndex((r) => r.key === selectedKey));
+  }, [filters]);
+
   const select = (entry: ErrorEntry | GroupEntry, open: boolean): void => {
     store.selectedKey.value = entry.key;
     if (open) store.detailsOpen.value = true;
   };
 
-  const reveal = (index: number): void => {
-    const el = scroller.current;
-    if (el === null) return;
-    const top = index * ROW_HEIGHT;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+  const openRowMenu = (entry: ErrorEntry, x: number, y: number): void => {
+    select(entry, false);
+    setMenu({
+      x,
+      y,
+      label: 'Row actions',
+      items: rowMenuItems(entry, (patch) => {
+        store.filters.value = { ...store.filters.peek(), ...patch };
+      }),
+    });
   };
 
   const onKeyDown = (event: KeyboardEvent): void => {
     const current = rows.findIndex((r) => r.key === selectedKey);
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const from = current === -1 ? (event.key === 'ArrowDown' ? -1 : rows.length) : current;
-      const index = nextErrorIndex(rows, from, event.key === 'ArrowDown' ? 1 : -1);
-      const entry = rows[index];
-      if (entry !== undefined && entry.kind !== 'navigation') {
-        select(entry, false);
-        reveal(index);
+    const page = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1);
+    let target: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        target = current === -1 ? stepErrors(rows, -1, 1) : stepErrors(rows, current, 1);
+        break;
+      case 'ArrowUp':
+        target = current === -1 ? stepErrors(rows, rows.length, -1) : stepErrors(rows, current, -1);
+        break;
+      case 'PageDown':
+        target = stepErrors(rows, current, page);
+        break;
+      case 'PageUp':
+        target = stepErrors(rows, current === -1 ? rows.length : current, -page);
+        break;
+      case 'Home':
+        target = stepErrors(rows, -1, 1);
+        break;
+      case 'End':
+        target = stepErrors(rows, rows.length, -1);
+        break;
+      case 'Enter':
+        if (current !== -1) store.detailsOpen.value = true;
+        event.preventDefault();
+        return;
+      case 'ArrowRight':
+      case 'ArrowLeft': {
+        // Tree-grid keys: right opens the selected group, left closes it (or goes from a member to its group).
+        if (!grouped) return;
+        const row = rows[current];
+        const group = row?.kind === 'group' ? row : rows.slice(0, current).findLast((r): r is GroupEntry => r.kind === 'group');
+        if (group === undefined) return;
+        event.preventDefault();
+        if (row?.kind === 'group' && group.expanded === (event.key === 'ArrowLeft')) store.toggleGroup(group.fingerprint.key);
+        else if (row?.kind === 'error' && event.key === 'ArrowLeft') select(group, false);
+        return;
       }
-    } else if ((event.key === 'ArrowRight' || event.key === 'ArrowLeft') && grouped) {
-      // Tree-grid keys: right opens the selected group, left closes it (or goes from a member to its group).
-      const row = rows[current];
-      const group = row?.kind === 'group' ? row : rows.slice(0, current).findLast((r): r is GroupEntry => r.kind === 'group');
-      if (group === undefined) return;
-      event.preventDefault();
-      if (row?.kind === 'group' && group.expanded === (event.key === 'ArrowLeft')) store.toggleGroup(group.fingerprint.key);
-      else if (row?.kind === 'error' && event.key === 'ArrowLeft') select(group, false);
-    } else if (event.key === 'Enter' && current !== -1) {
-      store.detailsOpen.value = true;
-    } else if (event.key === 'Escape') {
-      store.detailsOpen.value = false;
+      case 'ContextMenu':
+      case 'F10': {
+        if (event.key === 'F10' && !event.shiftKey) return;
+        const entry = rows[current];
+        if (entry?.kind !== 'error') return;
+        event.preventDefault();
+        const rowEl = scroller.current?.querySelector(`#fl-row-${entry.key}`);
+        const box = rowEl?.getBoundingClientRect();
+        openRowMenu(entry, (box?.left ?? 0) + 24, (box?.bottom ?? 0) - 2);
+        return;
+      }
+      default:
+        return;
     }
+    event.preventDefault();
+    const entry = rows[target];
+    if (entry === undefined || entry.kind === 'navigation') return;
+    select(entry, false);
+    reveal(target);
   };
 
   const { start, end } = following ? visibleRange(bottomTop, viewport, rows.length, FOLLOW_OVERSCAN) : visibleRange(scrolled.top, viewport, rows.length);
@@ -204,25 +350,34 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
       role={grouped ? 'treegrid' : 'grid'}
       aria-label="Decoded API errors"
       aria-rowcount={rows.length + 1}
-      aria-colcount={COLUMNS.length}
+      aria-colcount={layout.shown.length}
       aria-activedescendant={selectedKey === null ? undefined : `fl-row-${selectedKey}`}
       tabIndex={0}
+      data-testid={testIds.timeline}
+      style={{ '--fl-columns': layout.template }}
       onKeyDown={onKeyDown}
     >
-      <div role="row" aria-rowindex={1} class="fl-row fl-head">
-        {COLUMNS.map((name) => (
-          <div role="columnheader" class="fl-cell" key={name}>
-            {name}
-          </div>
-        ))}
-      </div>
+      <HeaderRow layout={layout} store={store} gutter={size.gutter} onMenu={(x, y) => setMenu({ x, y, label: 'Columns', items: columnMenuItems(store) })} />
       <div class="fl-scroller" ref={scroller} onScroll={onScroll}>
         <div role="rowgroup" class="fl-rows" style={{ height: `${contentHeight}px` }}>
           {rendered.map((entry, i) => {
             const index = start + i;
             if (entry.kind === 'navigation') return <NavigationRow key={i} entry={entry} index={index} />;
             if (entry.kind === 'error') {
-              return <ErrorRow key={i} entry={entry} index={index} selected={entry.key === selectedKey} cited={cited.has(entry.key)} member={grouped} now={now} onPick={(e) => select(e, true)} />;
+              return (
+                <ErrorRow
+                  key={i}
+                  entry={entry}
+                  index={index}
+                  selected={entry.key === selectedKey}
+                  cited={cited.has(entry.key)}
+                  member={grouped}
+                  columns={layout.shown}
+                  now={now}
+                  onPick={(e) => select(e, true)}
+                  onMenu={openRowMenu}
+                />
+              );
             }
             return (
               <GroupRow
@@ -233,14 +388,16 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
                 selected={entry.key === selectedKey}
                 cited={cited.size > 0 && entry.members.some((m) => cited.has(m.key))}
                 className={`fl-row${stripe(index)}${entry.key === selectedKey ? ' fl-selected' : ''}${entry.fingerprint.status >= 500 ? ' fl-5xx' : ''}`}
+                columns={layout.shown}
+                now={now}
                 onPick={(g) => select(g, true)}
                 onToggle={(g) => store.toggleGroup(g.fingerprint.key)}
-                retryCell={<RetryCell retry={entry.newest.error.retry} now={now} />}
               />
             );
           })}
         </div>
       </div>
+      {menu !== null && <ContextMenu menu={menu} onClose={() => setMenu(null)} />}
     </div>
   );
 }

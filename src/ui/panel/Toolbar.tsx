@@ -1,8 +1,11 @@
 import { useState } from 'preact/hooks';
+import { plural } from '../format.ts';
 import { testIds } from '../testids.ts';
 import { CaptureLimits } from './CaptureLimits.tsx';
 import type { CaptureSettings } from './settings.ts';
 import { ExportHar } from './ExportHar.tsx';
+import type { HarImport } from './har-import.ts';
+import { OpenHar } from './OpenHar.tsx';
 import { textMatcher, type Filters, type StatusClass } from './filters.ts';
 import type { PanelStore } from './store.ts';
 
@@ -16,11 +19,12 @@ const STATUS_OPTIONS: readonly { readonly value: StatusClass; readonly label: st
 function countText(store: PanelStore): string {
   const total = store.errorCount.value;
   const shown = store.visibleErrorCount.value;
-  const parts = [shown === total ? `${total} errors` : `${shown} / ${total} errors`];
+  const parts = [shown === total ? plural(total, 'error') : `${shown} / ${plural(total, 'error')}`];
+  if (store.paused.value) parts.unshift('Paused');
   if (store.droppedByCap.value > 0) parts.push(`${store.droppedByCap.value} oldest dropped (cap ${store.maxErrors.value})`);
-  if (store.evictedBySource.value > 0) parts.push(`${store.evictedBySource.value} older requests no longer held by DevTools capture`);
-  if (store.droppedWhilePaused.value > 0) parts.push(`${store.droppedWhilePaused.value} requests dropped while paused`);
-  if (store.undecoded.value > 0) parts.push(`${store.undecoded.value} requests not decoded (decoder failed; reopen DevTools)`);
+  if (store.evictedBySource.value > 0) parts.push(`${plural(store.evictedBySource.value, 'older request')} no longer held by DevTools capture`);
+  if (store.droppedWhilePaused.value > 0) parts.push(`${plural(store.droppedWhilePaused.value, 'request')} dropped while paused`);
+  if (store.undecoded.value > 0) parts.push(`${plural(store.undecoded.value, 'request')} not decoded (decoder failed; reopen DevTools)`);
   return parts.join(' · ');
 }
 
@@ -67,7 +71,15 @@ function Picker({ label, allLabel, value, choices, onPick }: PickerProps) {
   );
 }
 
-export function Toolbar({ store, capture }: { store: PanelStore; capture: CaptureSettings }) {
+interface ToolbarProps {
+  readonly store: PanelStore;
+  readonly capture: CaptureSettings;
+  readonly harImport?: HarImport | undefined;
+  /** An imported HAR is shown: capture controls (pause, clear, preserve log, limits) are live capture's, not its. */
+  readonly imported?: boolean;
+}
+
+export function Toolbar({ store, capture, harImport, imported = false }: ToolbarProps) {
   const filters = store.filters.value;
   const paused = store.paused.value;
   const update = (patch: Partial<Filters>): void => {
@@ -77,20 +89,24 @@ export function Toolbar({ store, capture }: { store: PanelStore; capture: Captur
   const invalid = matcher !== null && !matcher.ok ? matcher.reason : null;
   return (
     <div class="fl-toolbar" role="toolbar" aria-label="Faultline controls">
-      <button
-        type="button"
-        class={`fl-icon-button${paused ? '' : ' fl-recording'}`}
-        data-testid={testIds.pauseButton}
-        aria-pressed={paused}
-        aria-label={paused ? 'Resume capture' : 'Pause capture'}
-        title={paused ? 'Resume capture' : 'Pause capture (new requests are dropped)'}
-        onClick={() => (store.paused.value = !paused)}
-      >
-        {paused ? '▶' : '●'}
-      </button>
-      <button type="button" class="fl-icon-button" data-testid={testIds.clearButton} aria-label="Clear" title="Clear" onClick={() => store.clear()}>
-        ⊘
-      </button>
+      {!imported && (
+        <>
+          <button
+            type="button"
+            class={`fl-icon-button${paused ? '' : ' fl-recording'}`}
+            data-testid={testIds.pauseButton}
+            aria-pressed={paused}
+            aria-label={paused ? 'Resume capture' : 'Pause capture'}
+            title={paused ? 'Resume capture' : 'Pause capture (new requests are dropped)'}
+            onClick={() => (store.paused.value = !paused)}
+          >
+            {paused ? '▶' : '●'}
+          </button>
+          <button type="button" class="fl-icon-button" data-testid={testIds.clearButton} aria-label="Clear" title="Clear" onClick={() => store.clear()}>
+            ⊘
+          </button>
+        </>
+      )}
       <span class="fl-sep" />
       <input
         type="search"
@@ -103,6 +119,11 @@ export function Toolbar({ store, capture }: { store: PanelStore; capture: Captur
         value={filters.text}
         onInput={(e) => update({ text: e.currentTarget.value })}
       />
+      {invalid !== null && (
+        <span class="fl-filter-error" role="alert" data-testid={testIds.filterError} title={invalid}>
+          {`Invalid regex: ${invalid}`}
+        </span>
+      )}
       <select aria-label="Status class" value={filters.status} onChange={(e) => update({ status: e.currentTarget.value as StatusClass })}>
         {STATUS_OPTIONS.map((o) => (
           <option key={o.value} value={o.value}>
@@ -112,18 +133,29 @@ export function Toolbar({ store, capture }: { store: PanelStore; capture: Captur
       </select>
       <Picker label="Format" allLabel="All formats" value={filters.family} choices={() => distinct(store, (e) => e.format)} onPick={(family) => update({ family })} />
       <Picker label="Host" allLabel="All hosts" value={filters.host} choices={() => distinct(store, (e) => e.host)} onPick={(host) => update({ host })} />
+      {filters.code !== '' && (
+        <button type="button" class="fl-button fl-filter-chip" title="Remove the code filter" onClick={() => update({ code: '' })}>
+          {`code ${filters.code} ×`}
+        </button>
+      )}
       <span class="fl-sep" />
-      <label class="fl-inline">
-        <input type="checkbox" data-testid={testIds.preserveLogToggle} checked={store.preserveLog.value} onChange={(e) => (store.preserveLog.value = e.currentTarget.checked)} />
-        Preserve log
-      </label>
+      {!imported && (
+        <>
+          <label class="fl-inline">
+            <input type="checkbox" data-testid={testIds.preserveLogToggle} checked={store.preserveLog.value} onChange={(e) => (store.preserveLog.value = e.currentTarget.checked)} />
+            Preserve log
+          </label>
+          <span class="fl-sep" />
+          <CaptureLimits store={store} capture={capture} />
+          <span class="fl-sep" />
+        </>
+      )}
       <label class="fl-inline" title="One row per kind of error: method, URL template, status and code">
         <input type="checkbox" data-testid={testIds.groupSimilarToggle} checked={store.groupSimilar.value} onChange={(e) => (store.groupSimilar.value = e.currentTarget.checked)} />
         Group similar
       </label>
       <span class="fl-sep" />
-      <CaptureLimits store={store} capture={capture} />
-      <span class="fl-sep" />
+      {harImport !== undefined && <OpenHar harImport={harImport} />}
       <ExportHar store={store} />
       <ErrorCount store={store} />
     </div>

@@ -27,7 +27,7 @@ describe('requests the capture source no longer holds', () => {
     source.emitExchanges([hostupNotFound(), restoreHubValidation()]);
     source.evictOldest(1);
     await mount(source);
-    expect(countText()).toBe('1 errors · 1 older requests no longer held by DevTools capture');
+    expect(countText()).toBe('1 error · 1 older request no longer held by DevTools capture');
 
     const clear = byTestId(testIds.clearButton);
     if (clear === null) throw new Error('no Clear button');
@@ -36,6 +36,6 @@ describe('requests the capture source no longer holds', () => {
     });
     source.emitExchanges([restoreHubValidation(T0 + 1000)]);
     await mount(source);
-    expect(countText()).toBe('1 errors');
+    expect(countText()).toBe('1 error');
   });
 });

@@ -12,8 +12,10 @@ export interface ErrorEntry {
   readonly error: DecodedError;
   readonly captureNote: string | null;
   readonly host: string;
-  /** Path and query, as the Network panel's Name column shows it. */
+  /** Path and query. */
   readonly path: string;
+  /** Last path segment and query, as the Network panel's Name column shows a request (the host for `/`). */
+  readonly name: string;
   /** What makes it "the same error" as others: the grouped view has one row per fingerprint. */
   readonly fingerprint: Fingerprint;
 }
@@ -40,12 +42,20 @@ export function entryStart(entry: TimelineEntry): number {
   return entry.kind === 'navigation' ? entry.at : (entry.exchange.startedAt ?? entry.exchange.receivedAt);
 }
 
-/** Host and path of a request URL; a URL that does not parse is shown whole. */
-export function splitUrl(url: string): { readonly host: string; readonly path: string } {
+/** `/api/v10/channels/1/messages?limit=5` → `messages?limit=5`; `/users/` → `users/`; `/` → the host. */
+function nameOf(host: string, pathname: string, search: string): string {
+  const segments = pathname.split('/');
+  const trailing = pathname.length > 1 && pathname.endsWith('/');
+  const last = segments.filter((s) => s !== '').pop();
+  return last === undefined ? `${host || pathname}${search}` : `${last}${trailing ? '/' : ''}${search}`;
+}
+
+/** Host, path and Name of a request URL; a URL that does not parse is shown whole. */
+export function splitUrl(url: string): { readonly host: string; readonly path: string; readonly name: string } {
   try {
     const parsed = new URL(url);
-    return { host: parsed.host, path: `${parsed.pathname}${parsed.search}` };
+    return { host: parsed.host, path: `${parsed.pathname}${parsed.search}`, name: nameOf(parsed.host, parsed.pathname, parsed.search) };
   } catch {
-    return { host: '', path: url };
+    return { host: '', path: url, name: url };
   }
 }

@@ -10,9 +10,11 @@ export interface Filters {
   readonly family: string;
   /** A host, or '' for every host. */
   readonly host: string;
+  /** An error code exactly (a row's context menu sets it), or '' for every code. */
+  readonly code: string;
 }
 
-export const noFilters: Filters = { text: '', status: 'all', family: '', host: '' };
+export const noFilters: Filters = { text: '', status: 'all', family: '', host: '', code: '' };
 
 const STATUS_CLASSES: readonly StatusClass[] = ['all', '4xx', '5xx', 'in-2xx'];
 
@@ -29,6 +31,7 @@ export function filtersFrom(value: unknown): Filters {
     status: STATUS_CLASSES.find((s) => s === status) ?? 'all',
     family: read('family'),
     host: read('host'),
+    code: read('code'),
   };
 }
 
@@ -75,5 +78,6 @@ export function errorPredicate(filters: Filters): (entry: ErrorEntry) => boolean
     statusMatches(filters.status, entry) &&
     (filters.family === '' || entry.error.format === filters.family) &&
     (filters.host === '' || entry.host === filters.host) &&
+    (filters.code === '' || entry.error.code === filters.code) &&
     (text === null || (text.ok && text.test(searchText(entry))));
 }

@@ -215,7 +215,7 @@ export function createIngest(options: IngestOptions): Ingest {
       const analysis = analyses[decoded++];
       if (analysis === undefined) continue; // not decoded (see decode): nothing to show for it
       const { exchange } = event;
-      const { host, path } = splitUrl(exchange.url);
+      const { host, path, name } = splitUrl(exchange.url);
       if (analysis.rateLimit !== null) {
         learnt ??= new Map(staged?.rateLimits ?? rateLimitMap.peek());
         const key = `${host} ${analysis.rateLimit.bucket}`;
@@ -225,7 +225,7 @@ export function createIngest(options: IngestOptions): Ingest {
       seen.push(observation);
       if (analysis.error !== null && observation.fingerprint !== null) {
         const { ref: key, fingerprint } = observation;
-        insertByStart(next, { kind: 'error', key, id: event.id, exchange, error: analysis.error, captureNote: event.captureNote, host, path, fingerprint });
+        insertByStart(next, { kind: 'error', key, id: event.id, exchange, error: analysis.error, captureNote: event.captureNote, host, path, name, fingerprint });
       }
     }
     const { kept, dropped } = capEntries(next, maxErrors.peek());

@@ -7,10 +7,14 @@ import './panel.css';
 import { persistSettings } from './settings.ts';
 import { createPanelStore, type PanelStoreOptions } from './store.ts';
 import type { TimelineEntry } from './entries.ts';
+import type { Engine } from '../engine/engine.ts';
+import { createHarImport } from './har-import.ts';
 
 const SETTINGS_TIMEOUT_MS = 1000;
 
 export interface MountPanelOptions extends PanelStoreOptions {
+  /** Reads HAR files for "Open HAR" (the engine's readHar); without it the panel offers no import. */
+  readonly readHar?: Engine['readHar'];
   /** Called with the timeline now and whenever it changes (the extension relays the latest errors to its popup). */
   readonly onEntries?: (entries: readonly TimelineEntry[]) => void;
 }
@@ -43,7 +47,8 @@ export function mountPanel(root: HTMLElement, source: CaptureSource, options: Mo
   };
   const fallback = setTimeout(start, SETTINGS_TIMEOUT_MS);
   void settings.restored.then(start);
-  render(<Panel store={store} capture={settings.capture} now={clock.now} theme={theme} />, root);
+  const harImport = options.readHar === undefined ? undefined : createHarImport({ analyze: options.analyze, readHar: options.readHar, ...(options.schedule === undefined ? {} : { schedule: options.schedule }) });
+  render(<Panel store={store} capture={settings.capture} now={clock.now} theme={theme} harImport={harImport} />, root);
   return () => {
     unmounted = true;
     stopEntries?.();

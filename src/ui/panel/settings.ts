@@ -1,7 +1,9 @@
 import { effect, signal, type Signal } from '@preact/signals';
 import { BODY_CAP_KB_SETTING, DEFAULT_BODY_CAP_KB, type CaptureSource } from '../source.ts';
+import { columnPrefsFrom } from './columns.tsx';
 import { filtersFrom } from './filters.ts';
 import type { PanelStore } from './store.ts';
+import { splitFrom } from './view-state.ts';
 
 /** Settings keys; the values are validated on read because storage can hold anything. */
 export const settingKeys = {
@@ -9,6 +11,10 @@ export const settingKeys = {
   preserveLog: 'panel.preserveLog',
   groupSimilar: 'panel.groupSimilar',
   maxErrors: 'panel.maxErrors',
+  /** Column widths and hidden columns. */
+  columns: 'panel.columns',
+  /** The list's share of the width beside the details pane. */
+  split: 'panel.split',
   /** The response-body cap in KB: the capture layer applies it to each request; the panel only offers it. */
   bodyCapKb: BODY_CAP_KB_SETTING,
 } as const;
@@ -28,7 +34,7 @@ export interface CaptureSettings {
 }
 
 /**
- * Restores filters, Preserve log, Group similar, the error cap and the body cap from the source's settings, then
+ * Restores filters, Preserve log, Group similar, the error cap, the body cap, columns and the split from the source's settings, then
  * saves them on every change. Saving starts only after the restore, so defaults never overwrite
  * stored values. `restored` settles once stored values are applied (never rejects); `stop` ends saving.
  * `capture` holds the settings the capture layer applies (the body cap is no store state), for the toolbar.
@@ -40,9 +46,12 @@ export function persistSettings(
   const capture: CaptureSettings = { bodyCapKb: signal(DEFAULT_BODY_CAP_KB) };
   let stopSaving: (() => void) | null = null;
   let stopped = false;
-  const keys = [settingKeys.filters, settingKeys.preserveLog, settingKeys.maxErrors, settingKeys.bodyCapKb, settingKeys.groupSimilar] as const;
+  const keys = [settingKeys.filters, settingKeys.preserveLog, settingKeys.maxErrors, settingKeys.bodyCapKb, settingKeys.columns, settingKeys.split, settingKeys.groupSimilar] as const;
   const restore = Promise.all(keys.map((key) => settings.get(key)))
-    .then(([filters, preserveLog, maxErrors, bodyCapKb, groupSimilar]) => {
+    .then(([filters, preserveLog, maxErrors, bodyCapKb, columns, split, groupSimilar]) => {
+      if (columns !== undefined) store.columns.value = columnPrefsFrom(columns);
+      const share = splitFrom(split);
+      if (share !== null) store.split.value = share;
       if (filters !== undefined) store.filters.value = filtersFrom(filters);
       if (typeof preserveLog === 'boolean') store.preserveLog.value = preserveLog;
       if (typeof groupSimilar === 'boolean') store.groupSimilar.value = groupSimilar;
@@ -61,6 +70,8 @@ export function persistSettings(
       effect(() => save(settingKeys.groupSimilar, store.groupSimilar.value)),
       effect(() => save(settingKeys.maxErrors, store.maxErrors.value)),
       effect(() => save(settingKeys.bodyCapKb, capture.bodyCapKb.value)),
+      effect(() => save(settingKeys.columns, store.columns.value)),
+      effect(() => save(settingKeys.split, store.split.value)),
     ];
     stopSaving = () => disposers.forEach((dispose) => dispose());
   });

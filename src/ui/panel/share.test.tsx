@@ -146,12 +146,16 @@ describe('retention and body caps', () => {
 });
 
 describe('rate-limit strip', () => {
-  it('says how many limits it holds when there are several', async () => {
+  it('groups limits by host and says how many it holds when there are several', async () => {
     const source = new FakeCaptureSource();
     // The same HostUp limit headers seen from three hosts: three chips.
     source.emitExchanges([hostupRateLimited(), { ...hostupSuccess(), url: 'https://eu.api.hostup.se/api/v2/vps' }, { ...hostupSuccess(), url: 'https://us.api.hostup.se/api/v2/vps' }]);
     await mount(source);
     expect(panel.root().querySelectorAll(`[data-testid="${testIds.rateLimitChip}"]`)).toHaveLength(3);
-    expect(byTestId(testIds.rateLimitCount).textContent).toBe('3 limits');
+    expect(byTestId(testIds.rateLimitMore).textContent).toBe('3 limits');
+    // Each host is named once, beside its own limits, not repeated inside every chip.
+    const hosts = [...panel.root().querySelectorAll('.fl-strip-host')].map((el) => el.textContent);
+    expect(hosts).toEqual(['api.hostup.se', 'eu.api.hostup.se', 'us.api.hostup.se']);
+    for (const chip of panel.root().querySelectorAll(`[data-testid="${testIds.rateLimitChip}"]`)) expect(chip.textContent).not.toContain('hostup.se');
   });
 });

@@ -54,7 +54,8 @@ export function usePanelHarness(): PanelHarness {
     advance,
     async mount(source, options = {}) {
       unmount?.();
-      unmount = mountPanel(root, source, { analyze: inThreadEngine().analyze, ...options });
+      const engine = inThreadEngine();
+      unmount = mountPanel(root, source, { analyze: engine.analyze, readHar: engine.readHar, ...options });
       await advance(20); // settings restored, backlog replayed, first frame flushed
     },
     rows: () => [...root.querySelectorAll<HTMLElement>(`[data-testid="${testIds.errorRow}"]`)],

@@ -1,11 +1,21 @@
 import { batch, computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { findingsOf, type Finding, type FindingsMemo, type Observation } from '../../core/findings/index.ts';
+import { defaultColumnPrefs, type ColumnPrefs } from './columns.tsx';
 import type { ErrorEntry, TimelineEntry } from './entries.ts';
 import { errorPredicate, noFilters, type Filters } from './filters.ts';
 import { groupKeys, groupRows, type GroupEntry, type TimelineRow } from './groups.ts';
 
 /** The least time between two runs of the findings over the timeline. */
 export const FINDINGS_EVERY_MS = 1000;
+
+/** The list's share of the width beside the details pane, by default and at the extremes a drag can reach. */
+export const DEFAULT_SPLIT = 0.4;
+export const SPLIT_RANGE = { min: 0.15, max: 0.85 } as const;
+
+/** A stored split, checked. */
+export function splitFrom(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(SPLIT_RANGE.max, Math.max(SPLIT_RANGE.min, value)) : null;
+}
 
 /** What the user made of the timeline: filters, the selected row and whether its details are open. */
 export interface ViewState {
@@ -33,6 +43,10 @@ export interface ViewState {
   /** Marks a finding's requests, expands their groups and selects the first one listed. */
   cite(finding: Finding): void;
   toggleGroup(fingerprintKey: string): void;
+  /** Column widths and hidden columns (header drag and context menu). */
+  readonly columns: Signal<ColumnPrefs>;
+  /** The list's share of the width while the details pane is open (the draggable split). */
+  readonly split: Signal<number>;
   /** Back to no filters; the selection, kept meanwhile, shows again. */
   clearFilters(): void;
   /** Forgets the selection (the timeline was cleared). */
@@ -52,6 +66,8 @@ export function createViewState(entries: ReadonlySignal<readonly TimelineEntry[]
   const expandedGroups = signal<ReadonlySet<string>>(new Set());
   const cited = signal<ReadonlySet<number>>(new Set());
   const keyOf = groupKeys();
+  const columns = signal<ColumnPrefs>(defaultColumnPrefs);
+  const split = signal(DEFAULT_SPLIT);
 
   const visible = computed(() => {
     const passes = errorPredicate(filters.value);
@@ -139,6 +155,8 @@ export function createViewState(entries: ReadonlySignal<readonly TimelineEntry[]
     cited,
     cite,
     toggleGroup,
+    columns,
+    split,
     clearFilters: () => (filters.value = noFilters),
     reset: () =>
       batch(() => {

@@ -1,4 +1,4 @@
-import type { Exchange, HttpHeader } from '../core/exchange.ts';
+import type { Exchange, HarTimings, HttpHeader } from '../exchange.ts';
 
 /**
  * What exchangeFromHarEntry reads: a validated HAR entry (see har.ts), or the entries DevTools hands
@@ -8,6 +8,8 @@ import type { Exchange, HttpHeader } from '../core/exchange.ts';
 export interface HarEntryLike {
   readonly startedDateTime: string;
   readonly time: number;
+  /** Read leniently (see harTimings): a HAR with odd timings still opens, without them. */
+  readonly timings?: unknown;
   readonly request: {
     readonly method: string;
     readonly url: string;
@@ -22,6 +24,22 @@ export interface HarEntryLike {
   };
 }
 
+const PHASES = ['blocked', 'dns', 'connect', 'ssl', 'send', 'wait', 'receive'] as const;
+
+/** The entry's timings when they are HAR's numbers (send, wait and receive at least), else none. */
+function harTimings(value: unknown): HarTimings | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as Record<string, unknown>;
+  const timings: Record<string, number> = {};
+  for (const phase of PHASES) {
+    const ms = record[phase];
+    if (typeof ms === 'number' && Number.isFinite(ms)) timings[phase] = ms;
+  }
+  const { send, wait, receive } = timings;
+  if (send === undefined || wait === undefined || receive === undefined) return undefined;
+  return { ...timings, send, wait, receive };
+}
+
 /** The exchange a HAR entry records; receivedAt is when the response finished (start + total time). */
 export function exchangeFromHarEntry(entry: HarEntryLike): Exchange {
   const { request, response } = entry;
@@ -29,6 +47,7 @@ export function exchangeFromHarEntry(entry: HarEntryLike): Exchange {
   const started = Date.parse(entry.startedDateTime);
   const elapsed = Number.isFinite(entry.time) && entry.time > 0 ? entry.time : 0;
   const text = content?.text;
+  const timings = harTimings(entry.timings);
   return {
     method: request.method,
     url: request.url,
@@ -42,5 +61,6 @@ export function exchangeFromHarEntry(entry: HarEntryLike): Exchange {
     // An unparseable start (only DevTools' own entries reach here unvalidated) counts from the epoch, never from "now".
     receivedAt: (Number.isFinite(started) ? started : 0) + elapsed,
     ...(Number.isFinite(started) ? { startedAt: started } : {}),
+    ...(timings === undefined ? {} : { timings }),
   };
 }

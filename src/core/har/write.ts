@@ -4,9 +4,9 @@
  * user opts in: Authorization and API-key headers, Cookie/Set-Cookie values, secret query parameters,
  * and secret members and JWTs in request and response bodies (src/core/redact.ts).
  */
-import type { Exchange, HttpHeader } from './exchange.ts';
-import type { DecodedError } from './model.ts';
-import { REDACTED, isSecretParam, redactBody, redactHeaders, redactJwts, redactUrl } from './redact.ts';
+import type { Exchange, HarTimings, HttpHeader } from '../exchange.ts';
+import type { DecodedError } from '../model.ts';
+import { REDACTED, isSecretParam, redactBody, redactHeaders, redactJwts, redactUrl } from '../redact.ts';
 
 export interface HarExportItem {
   readonly exchange: Exchange;
@@ -53,7 +53,7 @@ export interface HarEntry {
     readonly bodySize: -1;
   };
   readonly cache: Record<string, never>;
-  readonly timings: { readonly send: 0; readonly wait: 0; readonly receive: 0 };
+  readonly timings: HarTimings;
   readonly _faultline?: {
     readonly format: string;
     readonly code: string | null;
@@ -137,11 +137,13 @@ function harEntry({ exchange, error }: HarExportItem, includeSecrets: boolean): 
   // A base64 body is binary (an image, a protobuf): there is no text in it to redact.
   const responseText = body === null ? null : includeSecrets || body.encoding === 'base64' ? body.text : redactBody(body.text, responseMime);
   const keep = <T>(value: T, redact: (value: T) => T): T => (includeSecrets ? value : redact(value));
-  const date = new Date(exchange.receivedAt);
+  const started = exchange.startedAt ?? exchange.receivedAt;
+  const date = new Date(started);
+  // The total is what the browser measured: start to the end of the response.
+  const time = Math.max(0, exchange.receivedAt - started);
   return {
-    // Captures keep when the response arrived, not when the request started: that instant stands for both.
     startedDateTime: Number.isFinite(date.getTime()) ? date.toISOString() : new Date(0).toISOString(),
-    time: 0,
+    time: Number.isFinite(time) ? time : 0,
     request: {
       method: exchange.method,
       url: keep(exchange.url, redactUrl),
@@ -170,7 +172,9 @@ function harEntry({ exchange, error }: HarExportItem, includeSecrets: boolean): 
       bodySize: -1,
     },
     cache: {},
-    timings: { send: 0, wait: 0, receive: 0 },
+    // The browser's own phases when it timed them; otherwise the whole time counts as waiting, so
+    // viewers still draw the request as long as it took.
+    timings: exchange.timings ?? { send: 0, wait: Number.isFinite(time) ? time : 0, receive: 0 },
     ...(error === undefined || error === null
       ? {}
       : {
@@ -185,14 +189,20 @@ function harEntry({ exchange, error }: HarExportItem, includeSecrets: boolean): 
   };
 }
 
-/** The exchanges as a HAR 1.2 log, oldest first, credentials redacted unless `includeSecrets`. */
+/** When an item's request started, which orders a HAR (DevTools writes entries by request start). */
+const startOf = ({ exchange }: HarExportItem): number => exchange.startedAt ?? exchange.receivedAt;
+
+/**
+ * The exchanges as a HAR 1.2 log in the order their requests started (a stable sort: items given in that
+ * order, such as an imported HAR's, keep it), credentials redacted unless `includeSecrets`.
+ */
 export function buildHar(items: readonly HarExportItem[], options: HarExportOptions): HarLog {
   const includeSecrets = options.includeSecrets === true;
   return {
     log: {
       version: '1.2',
       creator: { name: 'Faultline', version: options.version },
-      entries: items.map((item) => harEntry(item, includeSecrets)),
+      entries: [...items].sort((a, b) => startOf(a) - startOf(b)).map((item) => harEntry(item, includeSecrets)),
     },
   };
 }

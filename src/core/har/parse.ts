@@ -9,6 +9,7 @@ const header = z.object({ name: z.string(), value: z.string() });
 const harEntrySchema = z.object({
   startedDateTime: z.string().refine((value) => Number.isFinite(Date.parse(value)), 'must be a date'),
   time: z.number(),
+  timings: z.unknown().optional(),
   request: z.object({
     method: z.string(),
     url: z.string(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exchangeFromHarEntry } from './har-entry.ts';
-import { parseHar } from './har.ts';
+import { exchangeFromHarEntry } from './entry.ts';
+import { parseHar } from './parse.ts';
 
 // The HostUp 404 problem of seed 000, as Chrome's "Save all as HAR" records it.
 const hostupBody = JSON.stringify({

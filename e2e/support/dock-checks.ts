@@ -1,0 +1,148 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { testIds } from '../../src/ui/testids.ts';
+import type { FaultlinePanel } from './extension.ts';
+
+/**
+ * Checks of the panel's layout and state that read the same in Chromium and Firefox: each is one
+ * expression evaluated in the panel page (FaultlinePanel.evaluate of either browser).
+ */
+
+const TESTID = (id: string): string => `[data-testid="${id}"]`;
+
+export interface RowInView {
+  readonly path: string;
+  /** The cell's box is inside the panel's viewport and at least a few characters wide. */
+  readonly messageVisible: boolean;
+  readonly retryVisible: boolean;
+  readonly retryText: string;
+}
+
+/** The panel's width and, for each error row in view, whether its Message and Retry cells can be seen. */
+export function rowsInView(panel: FaultlinePanel): Promise<{ readonly width: number; readonly rows: readonly RowInView[] }> {
+  return panel.evaluate(`(() => {
+    const width = document.documentElement.clientWidth;
+    const scroller = document.querySelector('.fl-scroller').getBoundingClientRect();
+    const seen = (cell) => {
+      if (cell === null) return false;
+      const box = cell.getBoundingClientRect();
+      return box.width >= 40 && box.left >= 0 && box.right <= width + 0.5 && getComputedStyle(cell).visibility !== 'hidden' && getComputedStyle(cell).display !== 'none';
+    };
+    const rows = [...document.querySelectorAll('${TESTID(testIds.errorRow)}')]
+      .filter((row) => { const box = row.getBoundingClientRect(); return box.top >= scroller.top - 0.5 && box.bottom <= scroller.bottom + 0.5; })
+      .map((row) => ({
+        path: row.dataset.path,
+        messageVisible: seen(row.querySelector('${TESTID(testIds.rowMessage)}')),
+        retryVisible: seen(row.querySelector('${TESTID(testIds.retryCell)}')),
+        retryText: row.querySelector('${TESTID(testIds.retryCell)}')?.textContent ?? '',
+      }));
+    return { width, rows };
+  })()`);
+}
+
+/** The column headers shown, with their widths (px), and the list/details split (percent, when details are open). */
+export function layoutState(panel: FaultlinePanel): Promise<{ readonly columns: Record<string, number>; readonly split: number | null }> {
+  return panel.evaluate(`(() => {
+    const columns = {};
+    for (const header of document.querySelectorAll('${TESTID(testIds.columnHeader)}')) columns[header.dataset.column] = Math.round(header.getBoundingClientRect().width);
+    const splitter = document.querySelector('${TESTID(testIds.splitter)}');
+    return { columns, split: splitter === null ? null : Number(splitter.getAttribute('aria-valuenow')) };
+  })()`);
+}
+
+/** Drags an element's centre by dx pixels with pointer events, as a mouse drag would. */
+function dragExpression(selector: string, dx: number): string {
+  return `(() => {
+    const handle = document.querySelector(${JSON.stringify(selector)});
+    if (handle === null) throw new Error('nothing to drag at ${selector.replace(/'/g, '')}');
+    const box = handle.getBoundingClientRect();
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    const fire = (type, at) => handle.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true, pointerId: 1, button: 0, buttons: type === 'pointerup' ? 0 : 1, clientX: at, clientY: y }));
+    fire('pointerdown', x);
+    for (let i = 1; i <= 5; i++) fire('pointermove', x + (${dx} * i) / 5);
+    fire('pointerup', x + ${dx});
+    return true;
+  })()`;
+}
+
+/** Drags the resize handle of a column header. */
+export function dragColumnEdge(panel: FaultlinePanel, column: string, dx: number): Promise<boolean> {
+  return panel.evaluate(dragExpression(`${TESTID(testIds.columnHeader)}[data-column="${column}"] ${TESTID(testIds.columnResizer)}`, dx));
+}
+
+export function dragSplitter(panel: FaultlinePanel, dx: number): Promise<boolean> {
+  return panel.evaluate(dragExpression(TESTID(testIds.splitter), dx));
+}
+
+/** Selects the first error row in view (a click, which opens its details). */
+export function clickFirstRow(panel: FaultlinePanel): Promise<boolean> {
+  return panel.evaluate(`(() => { const row = document.querySelector('${TESTID(testIds.errorRow)}'); row?.click(); return row !== null; })()`);
+}
+
+/** Reloads the panel page and waits until it has rendered its timeline again. */
+export async function reloadPanel(panel: FaultlinePanel): Promise<void> {
+  await panel.evaluate('(location.reload(), true)');
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const ready = await panel.evaluate<boolean>(`document.readyState === 'complete' && document.querySelector('${TESTID(testIds.timeline)}') !== null`).catch(() => false);
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error('the panel did not come back after a reload');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * A JS string literal of `text` in ASCII only: Firefox's panel bridge loads expressions as a data: URL,
+ * which is read as Latin-1, so a raw UTF-8 character would arrive as mojibake.
+ */
+function asciiLiteral(text: string): string {
+  return JSON.stringify(text).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Drops a HAR file on the panel, as dragging it from the desktop does. */
+export function dropHar(panel: FaultlinePanel, name: string, text: string): Promise<boolean> {
+  return panel.evaluate(`(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([${asciiLiteral(text)}], ${JSON.stringify(name)}, { type: 'application/json' }));
+    const target = document.querySelector('${TESTID(testIds.panel)}');
+    target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    return true;
+  })()`);
+}
+
+export interface ShownRow {
+  readonly status: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Every error row of the timeline, top to bottom (it scrolls through the virtualised list). */
+export function allErrorRows(panel: FaultlinePanel): Promise<ShownRow[]> {
+  return panel.evaluate(`(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const scroller = document.querySelector('.fl-scroller');
+    const rows = new Map();
+    for (let top = 0; ; top += Math.max(1, scroller.clientHeight)) {
+      scroller.scrollTop = top;
+      scroller.dispatchEvent(new Event('scroll'));
+      await frame();
+      for (const row of document.querySelectorAll('${TESTID(testIds.errorRow)}')) {
+        rows.set(Number(row.getAttribute('aria-rowindex')), { status: row.dataset.status, code: row.dataset.code, message: row.querySelector('${TESTID(testIds.rowMessage)}').textContent });
+      }
+      if (top >= scroller.scrollHeight) break;
+    }
+    return [...rows.entries()].sort((a, b) => a[0] - b[0]).map((entry) => entry[1]);
+  })()`);
+}
+
+/** What `faultline decode --json` finds in a HAR file: the rows the panel must show for it. */
+export async function cliRows(harPath: string): Promise<ShownRow[]> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['bin/faultline.js', 'decode', harPath, '--json'], { maxBuffer: 64 * 1024 * 1024 });
+  return stdout
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { status: number; code: string | null; message: string })
+    .map((record) => ({ status: String(record.status), code: record.code ?? '', message: record.message }));
+}
