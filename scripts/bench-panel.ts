@@ -9,9 +9,10 @@
  *    median tick fits in a frame, ≤ 16 ms).
  * 2. Burst: the demo page fires 10 000 error requests. Time until the panel has all of them, the
  *    longest task on the panel's main thread (target: none over 50 ms), and the panel's count against
- *    the server's (/__stats): they must be equal.
- * 3. Memory: the panel's JS heap after garbage collection at the retention cap (after the burst) and
- *    after 100 000 requests (target ≤ 1.2×).
+ *    the server's (/__stats): they must be equal. Then the same with "Group similar" on (one row per
+ *    fingerprint, recomputed on every update, and the findings over every request kept).
+ * 3. Memory: the panel's JS heap after garbage collection at the retention cap (after the bursts) and
+ *    after 100 000 requests (target ≤ 1.2×), grouping on.
  */
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -28,6 +29,7 @@ import {
   CHROME_EXTENSION_DIR,
   clickInPanel,
   launchChromiumWithExtension,
+  panelChecked,
   showFaultlinePanel,
   waitForRecording,
   type ChromiumWithExtension,
@@ -251,7 +253,14 @@ interface BurstResult {
   readonly settled: Awaited<ReturnType<typeof panelCount>>;
 }
 
-async function benchBurst(browser: ChromiumWithExtension, server: DemoServer, panel: FaultlinePanel, probe: PanelProbe): Promise<BurstResult> {
+/** Turns "Group similar" on or off (it is persisted, so it is checked rather than assumed). */
+async function setGrouping(panel: FaultlinePanel, on: boolean): Promise<void> {
+  if ((await panelChecked(panel, testIds.groupSimilarToggle)) !== on) await clickInPanel(panel, testIds.groupSimilarToggle);
+  if ((await panelChecked(panel, testIds.groupSimilarToggle)) !== on) throw new Error(`could not turn Group similar ${on ? 'on' : 'off'}`);
+}
+
+async function benchBurst(browser: ChromiumWithExtension, server: DemoServer, panel: FaultlinePanel, probe: PanelProbe, grouped: boolean): Promise<BurstResult> {
+  await setGrouping(panel, grouped);
   await clearPanel(panel);
   const { errors: errorsBefore } = await servedStats(server.origin);
   await probe.evaluate(LONG_TASK_OBSERVER);
@@ -268,7 +277,7 @@ async function benchBurst(browser: ChromiumWithExtension, server: DemoServer, pa
   const longest = Math.max(0, ...longTasks.map((task) => task.duration));
   const inAll = longTasks.reduce((sum, task) => sum + task.duration, 0);
 
-  console.log(`\nPanel: a burst of ${BURST} error requests from the demo page`);
+  console.log(`\nPanel: a burst of ${BURST} error requests from the demo page${grouped ? ', Group similar on' : ''}`);
   console.log(`  served             ${served} errors in ${seconds(servedMs)} (${Math.round((BURST / servedMs) * 1000)} requests/s)`);
   console.log(`  all in the panel   ${shown.received >= served ? `${seconds(allShownMs)} after the burst began (${seconds(Math.max(0, allShownMs - servedMs))} after the last answer)` : `not within ${seconds(CATCH_UP_MS)}`}`);
   console.log(`  count              panel ${settled.received} (${settled.retained} kept, ${settled.droppedByCap} oldest dropped at the cap) vs served ${served}  ${verdict(settled.received === served)}`);
@@ -310,15 +319,18 @@ async function benchMemory(browser: ChromiumWithExtension, server: DemoServer, p
   console.log(`  ratio              ${ratio.toFixed(2)}×  target ≤ ${HEAP_TARGET}×  ${verdict(ratio <= HEAP_TARGET)}`);
 }
 
-/** The parts of the bench: all by default; `--only burst` (or `--only countdowns`) runs one alone. */
-export type PanelBenchPart = 'countdowns' | 'burst' | 'all';
+/**
+ * The parts of the bench: all by default; `--only burst`, `--only burst-grouped` (the burst with Group
+ * similar on) or `--only countdowns` runs one alone.
+ */
+export type PanelBenchPart = 'countdowns' | 'burst' | 'burst-grouped' | 'all';
 
 function partFromArgs(args: readonly string[]): PanelBenchPart {
   const at = args.indexOf('--only');
   if (at === -1) return 'all';
   const part = args[at + 1];
-  if (part === 'burst' || part === 'countdowns') return part;
-  throw new Error(`--only takes "burst" or "countdowns", not ${JSON.stringify(part)}`);
+  if (part === 'burst' || part === 'burst-grouped' || part === 'countdowns') return part;
+  throw new Error(`--only takes "burst", "burst-grouped" or "countdowns", not ${JSON.stringify(part)}`);
 }
 
 export async function runPanelBench(part: PanelBenchPart = 'all'): Promise<void> {
@@ -336,13 +348,15 @@ export async function runPanelBench(part: PanelBenchPart = 'all'): Promise<void>
     await waitForRecording(browser);
     const panel = await showFaultlinePanel(browser);
     const probe = await probePanel(browser.cdp);
-    if (part !== 'burst') await benchCountdowns(browser, panel, probe);
+    if (part === 'all' || part === 'countdowns') await benchCountdowns(browser, panel, probe);
     if (part === 'countdowns') return;
     // The burst is measured on a panel in use, as after the countdowns: a panel's very first rows (cold
     // code and caches) cost more, once, and are not what a burst in a long session meets.
-    if (part === 'burst') await fireBurst(browser.page, WARM_UP_REQUESTS, BURST_TIMEOUT_MS);
-    const burst = await benchBurst(browser, server, panel, probe);
-    if (part === 'all') await benchMemory(browser, server, panel, probe, burst);
+    if (part !== 'all') await fireBurst(browser.page, WARM_UP_REQUESTS, BURST_TIMEOUT_MS);
+    if (part !== 'burst-grouped') await benchBurst(browser, server, panel, probe, false);
+    if (part === 'burst') return;
+    const grouped = await benchBurst(browser, server, panel, probe, true);
+    if (part === 'all') await benchMemory(browser, server, panel, probe, grouped);
   } finally {
     await browser.close();
     await server.close();

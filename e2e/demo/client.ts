@@ -75,13 +75,15 @@ function headersOf(button: HTMLElement): Headers {
  * Sends the request a call button describes; returns the status ("redirect" for a 3xx, which is not
  * followed: fixture Locations point at paths this server does not have), or null when the network failed.
  */
-async function send(button: HTMLElement): Promise<number | 'redirect' | null> {
+function send(button: HTMLElement): Promise<number | 'redirect' | null> {
   const method = button.dataset['method'] ?? 'GET';
-  const path = button.dataset['path'] ?? '/';
-  const body = method === 'GET' || method === 'HEAD' ? undefined : button.dataset['body'];
   const credentials = button.dataset['credentials'] === 'omit' ? 'omit' : 'same-origin';
+  return sendRequest(button.dataset['path'] ?? '/', method, headersOf(button), method === 'GET' || method === 'HEAD' ? undefined : button.dataset['body'], credentials);
+}
+
+async function sendRequest(url: string, method: string, headers: Headers, body: string | undefined, credentials: RequestCredentials): Promise<number | 'redirect' | null> {
   try {
-    const response = await fetch(path, { method, headers: headersOf(button), body, credentials, cache: 'no-store', redirect: 'manual' });
+    const response = await fetch(url, { method, headers, body, credentials, cache: 'no-store', redirect: 'manual' });
     await response.arrayBuffer();
     return response.type === 'opaqueredirect' ? 'redirect' : response.status;
   } catch {
@@ -132,6 +134,44 @@ async function burst(count: number): Promise<void> {
   log(`burst: ${count} sent in ${seconds} s${failed > 0 ? `, ${failed} network errors` : ''}`);
 }
 
+interface MisbehaveStep {
+  readonly call: { readonly method: string; readonly path: string; readonly headers: Readonly<Record<string, string>>; readonly body: string | null };
+  readonly times: number;
+  readonly everyMs: number;
+  readonly other: boolean;
+  readonly shows: string;
+}
+
+function planOf(button: HTMLElement): MisbehaveStep[] {
+  try {
+    const plan: unknown = JSON.parse(button.dataset['plan'] ?? '[]');
+    return Array.isArray(plan) ? (plan as MisbehaveStep[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * "Misbehaving client" (e2e/demo/misbehave.ts): retries as buggy clients do, each step on a fixed timer
+ * whatever the server said; the last step calls another origin that sends no CORS headers.
+ */
+async function misbehave(button: HTMLElement): Promise<void> {
+  const other = button.dataset['otherOrigin'] ?? '';
+  for (const step of planOf(button)) {
+    const url = step.other ? other + step.call.path : step.call.path;
+    for (let i = 0; i < step.times; i++) {
+      if (i > 0) await pause(step.everyMs);
+      const headers = new Headers(step.call.headers);
+      const body = step.call.method === 'GET' ? undefined : (step.call.body ?? undefined);
+      const status = await sendRequest(url, step.call.method, headers, body, step.other ? 'omit' : 'same-origin');
+      log(`${step.shows}: ${step.call.method} ${url} → ${status ?? 'network error (the page could not read the response)'}`);
+      showProgress();
+    }
+  }
+}
+
 function burstCount(): number {
   const input = element('#burst-count', HTMLInputElement);
   const value = Math.floor(Number(input?.value ?? '0'));
@@ -141,6 +181,8 @@ function burstCount(): number {
 function wire(): void {
   element('#fire-all', HTMLButtonElement)?.addEventListener('click', () => void batch(fireAll));
   element('#burst', HTMLButtonElement)?.addEventListener('click', () => void batch(() => burst(burstCount())));
+  const misbehaving = element('#misbehave', HTMLButtonElement);
+  misbehaving?.addEventListener('click', () => void batch(() => misbehave(misbehaving)));
   for (const button of document.querySelectorAll<HTMLElement>('button[data-path]')) {
     button.addEventListener('click', () => void batch(() => sendAndLog(button)));
   }

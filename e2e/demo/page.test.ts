@@ -2,6 +2,7 @@ import { chromium, type Browser, type Page, type Request } from 'playwright';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findChromium } from '../support/browsers.ts';
 import { demoCalls, demoCredentials, errorCalls, fixturePathPrefix, idempotentPostCall } from './calls.ts';
+import { misbehaveRequestCount, misbehaveSteps } from './misbehave.ts';
 import { startDemoServer, type DemoServer } from './server.ts';
 import type { StatsSnapshot } from './stats.ts';
 
@@ -98,6 +99,22 @@ describe('demo page', { timeout: 30_000 }, () => {
     await settled(count);
     expect(everyPath.sort()).toEqual(demoCalls.map((call) => call.path).sort());
     expect((await stats()).total).toBe(demoCalls.length);
+  });
+
+  it('"Misbehaving client" retries on fixed timers, and its cross-origin call fails the CORS check', async () => {
+    await page.goto(`${server.origin}/`);
+    const failed: string[] = [];
+    page.on('requestfailed', (request) => failed.push(request.url()));
+    await page.click('#misbehave');
+    await settled(misbehaveRequestCount);
+    const cross = misbehaveSteps.filter((step) => step.other).map((step) => `${server.otherOrigin}${step.call.path}`);
+    expect(sent.map((request) => request.url().replace(server.origin, ''))).toEqual(
+      misbehaveSteps.flatMap((step) => Array.from({ length: step.times }, () => (step.other ? `${server.otherOrigin}${step.call.path}` : step.call.path))),
+    );
+    expect(failed).toEqual(cross);
+    // The server answered every one, the hidden 429 included: the page just could not read it.
+    expect((await stats()).total).toBe(misbehaveRequestCount);
+    await expect(page.locator('#log li', { hasText: 'network error' }).count()).resolves.toBe(cross.length);
   });
 
   it('fires everything on load with ?autofire=1, and page 2 is reachable with the same controls', async () => {

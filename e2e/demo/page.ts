@@ -1,4 +1,5 @@
 import { demoCalls, demoCredentials, errorCalls, groupCalls, idempotentPostCall, type DemoCall } from './calls.ts';
+import { misbehaveRequestCount, misbehaveSteps } from './misbehave.ts';
 
 /**
  * The demo page's HTML: a button per fixture grouped by family, the rate-limit endpoints, "Fire
@@ -6,8 +7,10 @@ import { demoCalls, demoCredentials, errorCalls, groupCalls, idempotentPostCall,
  * behaviour lives in the same-origin script /demo.js (client.ts), so the page runs under a strict CSP.
  */
 
-export const pageCsp =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The page's CSP; `otherOrigin` is the demo server's second origin, which the misbehaving client calls. */
+export function pageCsp(otherOrigin: string): string {
+  return `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' ${otherOrigin}; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+}
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -71,13 +74,20 @@ function idempotentButton(): string {
   return callButton(idempotentPostCall, label, { id: 'idempotent-post', 'data-idempotency-key': 'generate' });
 }
 
+function misbehaveButton(otherOrigin: string): string {
+  const attributes = `data-plan="${escapeHtml(JSON.stringify(misbehaveSteps))}" data-other-origin="${escapeHtml(otherOrigin)}"`;
+  return `<button type="button" id="misbehave" ${attributes}>Misbehaving client <small>(${misbehaveRequestCount} requests: retry storm, lockstep, unsafe POST, a 422 resent, a CORS-hidden 429)</small></button>`;
+}
+
 export interface PageOptions {
   readonly title: string;
+  /** The demo server's second origin (another port on the loopback): cross-origin to the page. */
+  readonly otherOrigin: string;
   /** Where the navigation link goes (`/page2` from the first page, `/` back from the second). */
   readonly link: { readonly href: string; readonly label: string };
 }
 
-export function renderPage({ title, link }: PageOptions): string {
+export function renderPage({ title, link, otherOrigin }: PageOptions): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -104,6 +114,7 @@ envelope shape; the server renders it at request time, so rate-limit countdowns 
 <h2>Rate limits and look-alikes</h2>
 ${quotaButtons()}
 ${idempotentButton()}
+${misbehaveButton(otherOrigin)}
 </section>
 <section id="fixtures">
 <h2>Fixtures by family</h2>

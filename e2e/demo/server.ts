@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { fixtures, type Fixture } from '../../src/core/fixtures/index.ts';
@@ -21,6 +21,11 @@ export const DEFAULT_DEMO_PORT = 8787;
 export interface DemoServer {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   readonly origin: string;
+  /**
+   * The same API on another port of the same host: another origin, whose responses carry no CORS
+   * headers, so the page's calls to it fail the CORS check ("Failed to fetch").
+   */
+  readonly otherOrigin: string;
   close(): Promise<void>;
 }
 
@@ -66,17 +71,17 @@ const notFound = (what: string): DemoResponse => ({ status: 404, headers: { 'Con
 
 const jsonResponse = (value: unknown): DemoResponse => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(value) });
 
-function pageResponse(which: 'first' | 'second'): DemoResponse {
+function pageResponse(which: 'first' | 'second', otherOrigin: string): DemoResponse {
   const html = renderPage(
     which === 'first'
-      ? { title: 'Faultline demo API', link: { href: '/page2', label: 'Go to page 2' } }
-      : { title: 'Faultline demo API, page 2', link: { href: '/', label: 'Back to page 1' } },
+      ? { title: 'Faultline demo API', link: { href: '/page2', label: 'Go to page 2' }, otherOrigin }
+      : { title: 'Faultline demo API, page 2', link: { href: '/', label: 'Back to page 1' }, otherOrigin },
   );
   return {
     status: 200,
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': pageCsp,
+      'Content-Security-Policy': pageCsp(otherOrigin),
       // The cookie every later fetch carries, so redaction of cookies is tested on real traffic.
       'Set-Cookie': `${demoCredentials.sessionCookie}; Path=/; HttpOnly; SameSite=Strict`,
     },
@@ -94,6 +99,7 @@ function decodedFixtureName(path: string): string | null {
 
 interface ServerState {
   readonly stats: ServedStats;
+  otherOrigin: string;
   readonly xRateLimit: QuotaWindow;
   readonly ietf: QuotaWindow;
 }
@@ -124,9 +130,9 @@ async function route(req: IncomingMessage, state: ServerState, now: number): Pro
   switch (path) {
     case '/':
     case '/index.html':
-      return pageResponse('first');
+      return pageResponse('first', state.otherOrigin);
     case '/page2':
-      return pageResponse('second');
+      return pageResponse('second', state.otherOrigin);
     case '/demo.js':
       return { status: 200, headers: { 'Content-Type': 'text/javascript; charset=utf-8' }, body: await pageScript() };
     case '/demo.css':
@@ -146,10 +152,30 @@ async function route(req: IncomingMessage, state: ServerState, now: number): Pro
   }
 }
 
-export function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+function listen(server: Server, port: number, host: string): Promise<string> {
+  // Bursts of 10 000 requests arrive over a handful of keep-alive connections.
+  server.keepAliveTimeout = 30_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const { port: bound } = server.address() as AddressInfo;
+      resolve(`http://${host.includes(':') ? `[${host}]` : host}:${bound}`);
+    });
+  });
+}
+
+function closed(server: Server): Promise<void> {
+  return new Promise<void>((done, fail) => {
+    server.close((error) => (error ? fail(error) : done()));
+    server.closeAllConnections();
+  });
+}
+
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const { port = 0, host = '127.0.0.1' } = options;
-  const state: ServerState = { stats: new ServedStats(), xRateLimit: new QuotaWindow(60, 60), ietf: new QuotaWindow(100, 60) };
-  const server = createServer((req, res) => {
+  const state: ServerState = { stats: new ServedStats(), otherOrigin: '', xRateLimit: new QuotaWindow(60, 60), ietf: new QuotaWindow(100, 60) };
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     req.resume(); // request bodies are not read; drain them so keep-alive connections stay usable
     const now = Date.now();
     route(req, state, now)
@@ -160,24 +186,17 @@ export function startDemoServer(options: DemoServerOptions = {}): Promise<DemoSe
         if (res.headersSent) res.destroy();
         else send(res, { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'demo server failed\n' }, now);
       });
-  });
-  // Bursts of 10 000 requests arrive over a handful of keep-alive connections.
-  server.keepAliveTimeout = 30_000;
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      const { port: bound } = server.address() as AddressInfo;
-      resolve({
-        origin: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`,
-        close: () =>
-          new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()));
-            server.closeAllConnections();
-          }),
-      });
-    });
-  });
+  };
+  const main = createServer(handle);
+  const other = createServer(handle);
+  const origin = await listen(main, port, host);
+  try {
+    state.otherOrigin = await listen(other, 0, host);
+  } catch (error) {
+    await closed(main);
+    throw error;
+  }
+  return { origin, otherOrigin: state.otherOrigin, close: () => Promise.all([closed(main), closed(other)]).then(() => undefined) };
 }
 
 /** Listens on DEFAULT_DEMO_PORT, or on a free port when that one is taken (a second `npm start`). */

@@ -1,3 +1,4 @@
+import { fingerprintOf } from '../core/findings/index.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyze } from '../core/analyze.ts';
 import { seedFixtures } from '../core/fixtures/index.ts';
@@ -23,7 +24,7 @@ function errorEntry(name: string, at: number, url?: string): TimelineEntry {
   const exchange: Exchange = { ...base, url: url ?? base.url };
   const error = analyze(exchange).error;
   if (error === null) throw new Error(`${name} does not decode to an error`);
-  return { kind: 'error', key: nextKey++, id: String(nextKey), exchange, error, captureNote: null, host: '', path: '', name: '' };
+  return { kind: 'error', key: nextKey++, id: String(nextKey), exchange, error, captureNote: null, host: '', path: '', name: '', fingerprint: fingerprintOf(exchange, error) };
 }
 
 const cleanups: (() => void)[] = [];
@@ -110,15 +111,26 @@ describe('recent errors relay', () => {
     expect(wire.seen.slice(sent)).toEqual([]);
   });
 
-  it('coalesces a burst of new errors into one message', async () => {
+  it('coalesces a burst of new errors into one message, one entry per kind of error with its count', async () => {
     const panel = openPanel();
     const popup = openPopup();
     await until(() => popup.deliveries.length === 1);
     for (let i = 0; i < 50; i++) panel.add(errorEntry('hostup-rate-limited', T0 + i));
-    await until(() => popup.latest().length === RECENT_LIMIT);
+    await until(() => popup.latest()[0]?.count === 50);
     await settle();
     expect(popup.deliveries).toHaveLength(2);
+    expect(popup.latest()).toHaveLength(1);
     expect(popup.latest()[0]?.decoded.retry.retryAt).toBe(T0 + 49 + 30_000);
+    expect(popup.latest()[0]?.firstAt).toBe(T0);
+  });
+
+  it('adds up one kind of error seen by two panels', async () => {
+    openPanel([errorEntry('hostup-vps-not-found', T0), errorEntry('hostup-vps-not-found', T0 + 1000)]);
+    openPanel([errorEntry('hostup-vps-not-found', T0 + 2000)]);
+    const popup = openPopup();
+    await until(() => popup.latest()[0]?.count === 3);
+    expect(popup.latest()).toHaveLength(1);
+    expect(popup.latest()[0]).toMatchObject({ firstAt: T0, at: T0 + 2000 });
   });
 
   it('forgets the errors of a panel whose DevTools closed', async () => {
@@ -147,6 +159,7 @@ describe('recent errors relay', () => {
       { kind: 'errors', panel: 'p', errors: [{ ...error, decoded: { ...error.decoded, retry: { ...error.decoded.retry, source: '__proto__' } } }] },
       { kind: 'errors', panel: 'p', errors: [{ ...error, decoded: { ...error.decoded, fieldErrors: [{ path: 1 }] } }] },
       { kind: 'errors', panel: 'p', errors: [{ ...error, at: undefined }] },
+      { kind: 'errors', panel: 'p', errors: [{ ...error, count: 0 }] },
       { kind: 'errors', panel: 'p', errors: Array.from({ length: RECENT_LIMIT + 1 }, () => error) },
     ];
     for (const message of broken) wire.post(message);
@@ -159,14 +172,21 @@ describe('recent errors relay', () => {
 });
 
 describe('recentFromTimeline', () => {
-  it('takes the last errors of the timeline, newest first, skipping navigations', () => {
+  it('takes the kinds of error seen last, most recent first, skipping navigations', () => {
     const timeline: TimelineEntry[] = [];
-    for (let i = 0; i < RECENT_LIMIT + 5; i++) timeline.push(errorEntry('hostup-rate-limited', T0 + i * 1000));
+    for (let i = 0; i < RECENT_LIMIT + 5; i++) timeline.push(errorEntry('hostup-rate-limited', T0 + i * 1000, `https://api.example.test/api/v2/endpoint${String.fromCharCode(97 + i)}`));
     timeline.push({ kind: 'navigation', key: nextKey++, url: 'https://app.example.test/', at: T0 + 99_000 });
     const recent = recentFromTimeline(timeline);
     expect(recent).toHaveLength(RECENT_LIMIT);
     expect(recent[0]?.at).toBe(T0 + (RECENT_LIMIT + 4) * 1000);
     expect(recent.at(-1)?.at).toBe(T0 + 5 * 1000);
+  });
+
+  it('makes 300 identical failing requests one entry: the newest, ×300 since the first', () => {
+    const timeline = Array.from({ length: 300 }, (_, i) => errorEntry('hostup-rate-limited', T0 + i * 100));
+    const recent = recentFromTimeline(timeline);
+    expect(recent).toHaveLength(1);
+    expect(recent[0]).toMatchObject({ count: 300, firstAt: T0, at: T0 + 29_900 });
   });
 
   it('hides credentials in the URLs it relays', () => {

@@ -1,3 +1,4 @@
+import { fingerprintOf } from '../core/findings/index.ts';
 import { redactError, redactUrl } from '../core/redact.ts';
 import type { DecodedError, DelaySource, FieldError, RateLimitState, RetryVerdict } from '../core/model.ts';
 import type { TimelineEntry } from '../ui/panel/entries.ts';
@@ -34,17 +35,41 @@ type Message =
   | { readonly kind: 'errors'; readonly panel: string; readonly errors: readonly RelayedError[] }
   | { readonly kind: 'gone'; readonly panel: string };
 
-/** The last `limit` errors of a panel's timeline (oldest first), newest first, URLs redacted. */
+/**
+ * The `limit` kinds of error (fingerprints) seen last in a panel's timeline (oldest first), the most
+ * recently seen first: each its newest error, URL redacted, with how many there were and since when.
+ */
 export function recentFromTimeline(entries: readonly TimelineEntry[], limit = RECENT_LIMIT): RelayedError[] {
-  const recent: RelayedError[] = [];
-  for (let i = entries.length - 1; i >= 0 && recent.length < limit; i--) {
+  const groups = new Map<string, { newest: RelayedError; count: number; firstAt: number }>();
+  for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i];
     if (entry?.kind !== 'error') continue;
-    const { exchange, error } = entry;
-    // What crosses to another page goes through the sanitizer: the popup has no use for an api_key in a query string.
-    recent.push({ url: redactUrl(exchange.url), method: exchange.method, status: error.status, decoded: redactError(error), at: exchange.receivedAt });
+    const { exchange, error, fingerprint } = entry;
+    const group = groups.get(fingerprint.key);
+    if (group !== undefined) {
+      group.count++;
+      group.firstAt = Math.min(group.firstAt, exchange.receivedAt);
+    } else if (groups.size < limit) {
+      // What crosses to another page goes through the sanitizer: the popup has no use for an api_key in a query string.
+      const newest = { url: redactUrl(exchange.url), method: exchange.method, status: error.status, decoded: redactError(error), at: exchange.receivedAt, count: 1, firstAt: exchange.receivedAt };
+      groups.set(fingerprint.key, { newest, count: 1, firstAt: exchange.receivedAt });
+    }
   }
-  return recent;
+  return [...groups.values()].map(({ newest, count, firstAt }) => ({ ...newest, count, firstAt }));
+}
+
+/** Several panels' lists as one: the same kind of error seen by two panels is one entry, its counts added. */
+function mergeGroups(lists: Iterable<readonly RelayedError[]>): RelayedError[] {
+  const merged = new Map<string, RelayedError>();
+  for (const list of lists) {
+    for (const item of list) {
+      const key = fingerprintOf(item, item.decoded).key;
+      const seen = merged.get(key);
+      if (seen === undefined) merged.set(key, item);
+      else merged.set(key, { ...(item.at > seen.at ? item : seen), count: seen.count + item.count, firstAt: Math.min(seen.firstAt, item.firstAt) });
+    }
+  }
+  return [...merged.values()].sort((a, b) => b.at - a.at);
 }
 
 // ---- validation: messages come from any page of the extension, possibly another build of it ----
@@ -138,7 +163,17 @@ function isDecodedError(value: unknown): value is DecodedError {
 
 function isRelayedError(value: unknown): value is RelayedError {
   const f = asFields(value);
-  return f !== null && isString(f['url']) && isString(f['method']) && isNumber(f['status']) && isNumber(f['at']) && isDecodedError(f['decoded']);
+  return (
+    f !== null &&
+    isString(f['url']) &&
+    isString(f['method']) &&
+    isNumber(f['status']) &&
+    isNumber(f['at']) &&
+    Number.isInteger(f['count']) &&
+    (f['count'] as number) > 0 &&
+    isNumber(f['firstAt']) &&
+    isDecodedError(f['decoded'])
+  );
 }
 
 function asMessage(data: unknown): Message | null {
@@ -194,13 +229,12 @@ export function serveRecentErrors(channel: BroadcastChannel, current: () => read
   };
 }
 
-/** Popup side: every open panel's errors merged, newest first, on every change. Returns the unsubscribe. */
+/** Popup side: every open panel's errors merged by kind, the most recently seen first, on every change. Returns the unsubscribe. */
 export function subscribeToRecentErrors(channel: BroadcastChannel, listener: RecentErrorsListener): () => void {
   const session = crypto.randomUUID();
   const byPanel = new Map<string, readonly RelayedError[]>();
   const deliver = (): void => {
-    const merged = [...byPanel.values()].flat().sort((a, b) => b.at - a.at);
-    listener(merged.slice(0, RECENT_LIMIT));
+    listener(mergeGroups(byPanel.values()).slice(0, RECENT_LIMIT));
   };
   channel.onmessage = (event: MessageEvent<unknown>) => {
     const message = asMessage(event.data);

@@ -1,18 +1,13 @@
 import { redactError, redactUrl } from '../core/redact.ts';
-import { HarReadError, readHarEntryBatches } from '../core/har/stream.ts';
 import type { Command } from './args.ts';
-import { withAttachedBody } from './attached-body.ts';
 import { errorEntry } from './decode-har.ts';
-import { openInput } from './input.ts';
+import { forEachHarEntry } from './har-input.ts';
 import { jsonLine } from './json-lines.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
-import { Table } from './table.ts';
+import { ErrorTable } from './table.ts';
 
-/** Width used when output goes to a file or pipe: wide enough not to cut most messages. */
-const PIPE_WIDTH = 160;
 /** Output is handed to stdout in blocks of about this size: one write per line would cost more than the decoding. */
 const FLUSH_CHARS = 64 * 1024;
-const MB = 1024 * 1024;
 
 /** Buffers output and waits when stdout is full, so a slow reader (a pager, a pipe) holds memory at one block. */
 class Output {
@@ -37,45 +32,28 @@ class Output {
  * found (`--json`) or as one table at the end. Bad input stops the run with one line and exit 2,
  * after what was found before it.
  */
-export async function runDecode(command: Extract<Command, { kind: 'decode' }>, io: CliIo): Promise<number> {
-  const input = await openInput(command.input, io.stdin);
-  if ('error' in input) {
-    io.stderr(input.error);
-    return EXIT_USAGE;
-  }
+export async function runDecode(command: Extract<Command, { kind: 'decode' }>, io: CliIo, width: number): Promise<number> {
   const out = new Output(io);
-  const table = command.json ? null : new Table();
-  let total = 0;
-  let status = EXIT_OK;
-  try {
-    for await (const entries of readHarEntryBatches(input.source, { maxBytes: command.maxSizeMb * MB })) {
-      for (const entry of entries) {
-        const decoded = errorEntry(await withAttachedBody(entry, input.folder), total);
-        total++;
-        if (decoded === null) continue;
-        // What leaves through the terminal or a pipe is sanitized like every other output, unless asked.
-        const found = command.includeSecrets ? decoded : { ...decoded, error: redactError(decoded.error) };
-        const url = command.includeSecrets ? found.exchange.url : redactUrl(found.exchange.url);
-        if (table === null) await out.write(jsonLine(found, url));
-        else table.add(found, url);
-      }
-    }
-  } catch (error) {
-    if (!(error instanceof HarReadError)) throw error;
-    const limit = /over the .* limit$/.test(error.message) ? ' (--max-size to raise it)' : '';
-    io.stderr(`${input.name}: ${error.message}${limit}`);
-    status = EXIT_USAGE;
-  }
-  if (table !== null && status === EXIT_OK) {
+  const table = command.json ? null : new ErrorTable();
+  const total = await forEachHarEntry(command.input, command.maxSizeMb, io, async (entry, index) => {
+    const decoded = errorEntry(entry, index);
+    if (decoded === null) return;
+    // What leaves through the terminal or a pipe is sanitized like every other output, unless asked.
+    const found = command.includeSecrets ? decoded : { ...decoded, error: redactError(decoded.error) };
+    const url = command.includeSecrets ? found.exchange.url : redactUrl(found.exchange.url);
+    if (table === null) await out.write(jsonLine(found, url));
+    else table.addError(found, url);
+  });
+  if (table !== null && total !== false) {
     const errors = table.size;
     const requests = `${total} request${total === 1 ? '' : 's'}`;
     const summary = errors === 0 ? `No errors in ${requests}.` : `${errors} error${errors === 1 ? '' : 's'} in ${requests}.`;
     if (errors > 0) {
-      for (const line of table.lines(io.columns ?? PIPE_WIDTH)) await out.write(`${line}\n`);
+      for (const line of table.lines(width)) await out.write(`${line}\n`);
       await out.write('\n');
     }
     await out.write(`${summary}\n`);
   }
   await out.flush();
-  return status;
+  return total === false ? EXIT_USAGE : EXIT_OK;
 }

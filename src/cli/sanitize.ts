@@ -6,35 +6,20 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { analyze } from '../core/analyze.ts';
-import { buildHar } from '../core/har/write.ts';
+import { buildHar, type HarExportItem } from '../core/har/write.ts';
 import { exchangeFromHarEntry } from '../core/har/entry.ts';
-import { HarReadError, readHarEntryBatches } from '../core/har/stream.ts';
 import type { Command } from './args.ts';
-import { withAttachedBody } from './attached-body.ts';
-import { openInput } from './input.ts';
+import { forEachHarEntry } from './har-input.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
 
-const MB = 1024 * 1024;
-
 export async function runSanitize(command: Extract<Command, { kind: 'sanitize' }>, io: CliIo, version: string): Promise<number> {
-  const input = await openInput(command.input, io.stdin);
-  if ('error' in input) {
-    io.stderr(input.error);
-    return EXIT_USAGE;
-  }
-  const items = [];
-  try {
-    for await (const entries of readHarEntryBatches(input.source, { maxBytes: command.maxSizeMb * MB })) {
-      for (const entry of entries) {
-        const exchange = exchangeFromHarEntry(await withAttachedBody(entry, input.folder));
-        items.push({ exchange, error: analyze(exchange).error });
-      }
-    }
-  } catch (error) {
-    if (!(error instanceof HarReadError)) throw error;
-    io.stderr(`${input.name}: ${error.message}`);
-    return EXIT_USAGE; // a half-read HAR is not written: the ticket would get a silently shortened session
-  }
+  const items: HarExportItem[] = [];
+  const read = await forEachHarEntry(command.input, command.maxSizeMb, io, (entry) => {
+    const exchange = exchangeFromHarEntry(entry);
+    items.push({ exchange, error: analyze(exchange).error });
+  });
+  // A half-read HAR is not written: the ticket would get a silently shortened session.
+  if (read === false) return EXIT_USAGE;
   const sanitized = `${JSON.stringify(buildHar(items, { version }), null, 2)}\n`;
   if (command.output === null) {
     await io.stdout(sanitized);

@@ -14,6 +14,18 @@ export const testIds = {
   rowTag: 'row-tag',
   /** The live retry cell: "retry in 0:42" → "ready", or the verdict ("don't retry", "backoff"). */
   retryCell: 'retry-cell',
+  /** Grouped view: one row per fingerprint; carries data-count, data-status, data-code. */
+  groupRow: 'group-row',
+  /** The "×N" of a group row. */
+  groupCount: 'group-count',
+  groupSimilarToggle: 'group-similar',
+  /** The findings bar above the timeline, and one item per finding (carries data-kind, data-severity). */
+  findingsBar: 'findings-bar',
+  finding: 'finding',
+  /** The findings about the selected request (or group), in its details. */
+  detailsFindings: 'details-findings',
+  /** Count, first and last time of the selected group, in the details. */
+  groupSummary: 'group-summary',
   /** A "navigated to …" separator row (preserve log on). */
   navigationRow: 'navigation-row',
   /** Count of retained errors, and of dropped ones when the cap was hit. */

@@ -2,6 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Exchange, HttpHeader } from '../../core/exchange.ts';
+import type { Finding } from '../../core/findings/index.ts';
 import type { DecodedError } from '../../core/model.ts';
 import { errorView } from '../error-view.ts';
 import { RateLimitFields, RetryFields, SummaryFields } from '../ErrorFields.tsx';
@@ -10,6 +11,9 @@ import { testIds } from '../testids.ts';
 import { RequestBody, ResponseBody } from './BodyView.tsx';
 import { CopyButton, CopySnippets, IncludeSecretsToggle } from './CopySnippets.tsx';
 import type { ErrorEntry } from './entries.ts';
+import { FindingItem } from './FindingsBar.tsx';
+import { formatTime } from '../format.ts';
+import type { GroupEntry } from './groups.ts';
 import { SupportReport } from './SupportReport.tsx';
 import { visibleText } from '../../core/visible-text.ts';
 
@@ -50,8 +54,18 @@ function Share({ exchange, error }: { exchange: Exchange; error: DecodedError })
   );
 }
 
-/** Everything about the selected error, DevTools-style: decoded first, wire data below. */
-export function Details({ entry, now, onClose }: { entry: ErrorEntry; now: ReadonlySignal<number>; onClose: () => void }) {
+interface DetailsProps {
+  readonly entry: ErrorEntry;
+  /** Set when a group row is selected: `entry` is then its newest member. */
+  readonly group: GroupEntry | null;
+  /** The findings that cite this request (or a member of the group). */
+  readonly findings: readonly Finding[];
+  readonly now: ReadonlySignal<number>;
+  readonly onClose: () => void;
+}
+
+/** Everything about the selected error, DevTools-style: what the client did wrong and the decoded error first, wire data below. */
+export function Details({ entry, group, findings, now, onClose }: DetailsProps) {
   const { error, exchange } = entry;
   // Reading the clock here re-renders the details each tick: the countdowns in them are live.
   const view = errorView(error, now.value);
@@ -77,6 +91,20 @@ export function Details({ entry, now, onClose }: { entry: ErrorEntry; now: Reado
             {note}
           </p>
         ))}
+        {group !== null && (
+          <p class="fl-note" data-testid={testIds.groupSummary}>
+            {`\u00d7${group.members.length} ${group.fingerprint.method} ${group.fingerprint.host}${group.fingerprint.urlTemplate}, first at ${formatTime(group.first)}, last at ${formatTime(group.last)}. Below: the newest.`}
+          </p>
+        )}
+        {findings.length > 0 && (
+          <Section title={`Findings (${findings.length})`}>
+            <ul class="fl-findings-list" data-testid={testIds.detailsFindings}>
+              {findings.map((finding) => (
+                <FindingItem key={`${finding.kind} ${finding.entries[0] ?? ''}`} finding={finding} />
+              ))}
+            </ul>
+          </Section>
+        )}
         <Section title="Decoded error">
           <p class="fl-heading">{view.heading}</p>
           <dl class="fl-fields">

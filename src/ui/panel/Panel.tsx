@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Theme } from '../source.ts';
 import { testIds } from '../testids.ts';
 import { Details } from './Details.tsx';
+import { FindingsBar } from './FindingsBar.tsx';
 import { followDrag } from './drag.ts';
 import { importSummary, type HarImport, type ImportedSession } from './har-import.ts';
 import { RateLimitStrip } from './RateLimitStrip.tsx';
@@ -171,8 +172,16 @@ export function Panel({ store: live, capture, now, theme, harImport }: PanelProp
   const store = imported?.store ?? live;
   const [dragOver, setDragOver] = useState(false);
   const selected = store.detailsOpen.value ? store.selected.value : null;
+  const group = selected === null ? null : store.selectedGroup.value;
+  // The findings citing the selected request, or any member of the selected group.
+  const cites = useComputed(() => {
+    const entry = store.detailsOpen.value ? store.selected.value : null;
+    if (entry === null) return [];
+    const keys = new Set((store.selectedGroup.value?.members ?? [entry]).map((e) => e.key));
+    return store.findings.value.filter((f) => f.entries.some((key) => keys.has(key)));
+  }).value;
   // A boolean, not the list: the panel re-renders when the first row appears or the last goes, not on every update.
-  const hasRows = useComputed(() => store.visible.value.length > 0).value;
+  const hasRows = useComputed(() => store.rows.value.length > 0).value;
   const root = useRef<HTMLDivElement>(null);
   const main = useRef<HTMLDivElement>(null);
   usePanelKeys(store, root);
@@ -188,6 +197,7 @@ export function Panel({ store: live, capture, now, theme, harImport }: PanelProp
       <Toolbar store={store} capture={capture} harImport={harImport} imported={imported !== null} />
       {harImport !== undefined && <ImportBanner harImport={harImport} />}
       <RateLimitStrip chips={store.rateLimits.value} now={now} />
+      <FindingsBar store={store} />
       <div class={`fl-main${selected === null ? '' : ' fl-split'}`} ref={main} style={{ '--fl-split': `${store.split.value * 100}%` }}>
         {/* The timeline stays mounted when empty: the first errors after a Clear (often a burst) only add
             rows, instead of building the grid and measuring its height while they pour in. */}
@@ -197,7 +207,7 @@ export function Panel({ store: live, capture, now, theme, harImport }: PanelProp
           {!hasRows && <EmptyState store={store} />}
         </div>
         {selected !== null && <Splitter store={store} main={main} />}
-        {selected !== null && <Details entry={selected} now={now} onClose={() => (store.detailsOpen.value = false)} />}
+        {selected !== null && <Details entry={selected} group={group} findings={cites} now={now} onClose={() => (store.detailsOpen.value = false)} />}
       </div>
     </div>
   );

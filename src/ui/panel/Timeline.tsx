@@ -3,9 +3,11 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { testIds } from '../testids.ts';
 import { COLUMNS, columnWidth, layoutColumns, type Column, type ColumnLayout } from './columns.tsx';
 import { ContextMenu, type MenuAt, type MenuItem } from './ContextMenu.tsx';
-import type { ErrorEntry, NavigationEntry, TimelineEntry } from './entries.ts';
+import type { ErrorEntry, NavigationEntry } from './entries.ts';
 import type { Filters } from './filters.ts';
 import { followDrag } from './drag.ts';
+import { GroupRow } from './GroupRow.tsx';
+import type { GroupEntry, TimelineRow } from './groups.ts';
 import { rowMenuItems } from './row-menu.ts';
 import type { PanelStore } from './store.ts';
 import { visibleText } from '../../core/visible-text.ts';
@@ -33,13 +35,17 @@ interface ErrorRowProps {
   readonly entry: ErrorEntry;
   readonly index: number;
   readonly selected: boolean;
+  /** Cited by the finding last clicked in the findings bar. */
+  readonly cited: boolean;
+  /** A member listed under its expanded group. */
+  readonly member: boolean;
   readonly columns: readonly Column[];
   readonly now: ReadonlySignal<number>;
   readonly onPick: (entry: ErrorEntry) => void;
   readonly onMenu: (entry: ErrorEntry, x: number, y: number) => void;
 }
 
-function ErrorRow({ entry, index, selected, columns, now, onPick, onMenu }: ErrorRowProps) {
+function ErrorRow({ entry, index, selected, cited, member, columns, now, onPick, onMenu }: ErrorRowProps) {
   const { error } = entry;
   return (
     <div
@@ -47,7 +53,7 @@ function ErrorRow({ entry, index, selected, columns, now, onPick, onMenu }: Erro
       id={`fl-row-${entry.key}`}
       aria-rowindex={index + 2}
       aria-selected={selected}
-      class={`fl-row${stripe(index)}${selected ? ' fl-selected' : ''}${error.status >= 500 ? ' fl-5xx' : ''}`}
+      class={`fl-row${stripe(index)}${selected ? ' fl-selected' : ''}${error.status >= 500 ? ' fl-5xx' : ''}${cited ? ' fl-cited' : ''}${member ? ' fl-member' : ''}`}
       style={{ top: `${index * ROW_HEIGHT}px` }}
       data-testid={testIds.errorRow}
       data-status={String(error.status)}
@@ -84,13 +90,13 @@ export function visibleRange(scrollTop: number, viewport: number, total: number,
   return { start, end };
 }
 
-/** The error row `steps` error rows away from `from` (separators are skipped), stopping at either end. */
-function stepErrors(rows: readonly TimelineEntry[], from: number, steps: number): number {
+/** The row (error or group) `steps` such rows away from `from` (separators are skipped), stopping at either end. */
+function stepErrors(rows: readonly TimelineRow[], from: number, steps: number): number {
   const step = steps > 0 ? 1 : -1;
   let found = from;
   let left = Math.abs(steps);
   for (let i = from + step; i >= 0 && i < rows.length && left > 0; i += step) {
-    if (rows[i]?.kind === 'error') {
+    if (rows[i]?.kind !== 'navigation') {
       found = i;
       left--;
     }
@@ -175,9 +181,11 @@ function columnMenuItems(store: PanelStore): MenuItem[] {
  * bottom. Its columns fit the panel's width (see columns.tsx), and the keyboard moves the selection.
  */
 export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySignal<number> }) {
-  const rows = store.visible.value;
+  const rows = store.rows.value;
   const selectedKey = store.selectedKey.value;
   const filters = store.filters.value;
+  const cited = store.cited.value;
+  const grouped = store.groupSimilar.value;
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   // An object, so that every user scroll renders: while following, our own scroll events are skipped
@@ -254,7 +262,7 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
     if (selectedKey !== null) reveal(rows.findIndex((r) => r.key === selectedKey));
   }, [filters]);
 
-  const select = (entry: ErrorEntry, open: boolean): void => {
+  const select = (entry: ErrorEntry | GroupEntry, open: boolean): void => {
     store.selectedKey.value = entry.key;
     if (open) store.detailsOpen.value = true;
   };
@@ -298,6 +306,18 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
         if (current !== -1) store.detailsOpen.value = true;
         event.preventDefault();
         return;
+      case 'ArrowRight':
+      case 'ArrowLeft': {
+        // Tree-grid keys: right opens the selected group, left closes it (or goes from a member to its group).
+        if (!grouped) return;
+        const row = rows[current];
+        const group = row?.kind === 'group' ? row : rows.slice(0, current).findLast((r): r is GroupEntry => r.kind === 'group');
+        if (group === undefined) return;
+        event.preventDefault();
+        if (row?.kind === 'group' && group.expanded === (event.key === 'ArrowLeft')) store.toggleGroup(group.fingerprint.key);
+        else if (row?.kind === 'error' && event.key === 'ArrowLeft') select(group, false);
+        return;
+      }
       case 'ContextMenu':
       case 'F10': {
         if (event.key === 'F10' && !event.shiftKey) return;
@@ -314,7 +334,7 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
     }
     event.preventDefault();
     const entry = rows[target];
-    if (entry?.kind !== 'error') return;
+    if (entry === undefined || entry.kind === 'navigation') return;
     select(entry, false);
     reveal(target);
   };
@@ -327,8 +347,8 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
   // elements take the new rows' text instead of being torn down and rebuilt, and none moves in the DOM.
   return (
     <div
-      class="fl-grid"
-      role="grid"
+      class={`fl-grid${grouped ? ' fl-grouped' : ''}`}
+      role={grouped ? 'treegrid' : 'grid'}
       aria-label="Decoded API errors"
       aria-rowcount={rows.length + 1}
       aria-colcount={layout.shown.length}
@@ -341,13 +361,41 @@ export function Timeline({ store, now }: { store: PanelStore; now: ReadonlySigna
       <HeaderRow layout={layout} store={store} gutter={size.gutter} onMenu={(x, y) => setMenu({ x, y, label: 'Columns', items: columnMenuItems(store) })} />
       <div class="fl-scroller" ref={scroller} onScroll={onScroll}>
         <div role="rowgroup" class="fl-rows" style={{ height: `${contentHeight}px` }}>
-          {rendered.map((entry, i) =>
-            entry.kind === 'error' ? (
-              <ErrorRow key={i} entry={entry} index={start + i} selected={entry.key === selectedKey} columns={layout.shown} now={now} onPick={(e) => select(e, true)} onMenu={openRowMenu} />
-            ) : (
-              <NavigationRow key={i} entry={entry} index={start + i} />
-            ),
-          )}
+          {rendered.map((entry, i) => {
+            const index = start + i;
+            if (entry.kind === 'navigation') return <NavigationRow key={i} entry={entry} index={index} />;
+            if (entry.kind === 'error') {
+              return (
+                <ErrorRow
+                  key={i}
+                  entry={entry}
+                  index={index}
+                  selected={entry.key === selectedKey}
+                  cited={cited.has(entry.key)}
+                  member={grouped}
+                  columns={layout.shown}
+                  now={now}
+                  onPick={(e) => select(e, true)}
+                  onMenu={openRowMenu}
+                />
+              );
+            }
+            return (
+              <GroupRow
+                key={i}
+                group={entry}
+                index={index}
+                top={index * ROW_HEIGHT}
+                selected={entry.key === selectedKey}
+                cited={cited.size > 0 && entry.members.some((m) => cited.has(m.key))}
+                className={`fl-row${stripe(index)}${entry.key === selectedKey ? ' fl-selected' : ''}${entry.fingerprint.status >= 500 ? ' fl-5xx' : ''}`}
+                columns={layout.shown}
+                now={now}
+                onPick={(g) => select(g, true)}
+                onToggle={(g) => store.toggleGroup(g.fingerprint.key)}
+              />
+            );
+          })}
         </div>
       </div>
       {menu !== null && <ContextMenu menu={menu} onClose={() => setMenu(null)} />}

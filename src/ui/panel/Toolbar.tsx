@@ -152,6 +152,11 @@ export function Toolbar({ store, capture, harImport, imported = false }: Toolbar
           <span class="fl-sep" />
         </>
       )}
+      <label class="fl-inline" title="One row per kind of error: method, URL template, status and code">
+        <input type="checkbox" data-testid={testIds.groupSimilarToggle} checked={store.groupSimilar.value} onChange={(e) => (store.groupSimilar.value = e.currentTarget.checked)} />
+        Group similar
+      </label>
+      <span class="fl-sep" />
       {harImport !== undefined && <OpenHar harImport={harImport} />}
       <ExportHar store={store} />
       <ErrorCount store={store} />

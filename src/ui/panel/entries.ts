@@ -1,4 +1,5 @@
 import type { Exchange } from '../../core/exchange.ts';
+import type { Fingerprint } from '../../core/findings/index.ts';
 import type { DecodedError, RateLimitState } from '../../core/model.ts';
 
 /** One decoded error in the timeline. `key` orders rows and names them in the DOM. */
@@ -17,6 +18,8 @@ export interface ErrorEntry {
   readonly path: string;
   /** Last path segment and query, as the Network panel's Name column shows a request (the host for `/`). */
   readonly name: string;
+  /** What makes it "the same error" as others: the grouped view has one row per fingerprint. */
+  readonly fingerprint: Fingerprint;
 }
 
 /** A "navigated to …" separator, kept when Preserve log is on. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.ts';
 import type { Exchange } from '../../core/exchange.ts';
+import { fingerprintOf } from '../../core/findings/index.ts';
 import { gpuOutletProviderPoolEmpty, hostupNotFound, restoreHubValidation } from '../testing/seed-exchanges.ts';
 import { splitUrl, type ErrorEntry } from './entries.ts';
 import { catastrophicReason, errorPredicate, filtersFrom, noFilters, textMatcher } from './filters.ts';
@@ -8,7 +9,7 @@ import { catastrophicReason, errorPredicate, filtersFrom, noFilters, textMatcher
 function entry(exchange: Exchange): ErrorEntry {
   const error = analyze(exchange).error;
   if (error === null) throw new Error('fixture is not an error');
-  return { kind: 'error', key: 1, id: 'r', exchange, error, captureNote: null, ...splitUrl(exchange.url) };
+  return { kind: 'error', key: 1, id: 'r', exchange, error, captureNote: null, ...splitUrl(exchange.url), fingerprint: fingerprintOf(exchange, error) };
 }
 
 const hostup = entry(hostupNotFound());

@@ -1,4 +1,5 @@
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { observe, type Observation } from '../../core/findings/index.ts';
 import type { Analysis } from '../../core/model.ts';
 import type { AnalyzeBatch } from '../engine/engine.ts';
 import type { CaptureEvent } from '../source.ts';
@@ -46,6 +47,11 @@ export interface Ingest {
   /** Requests the decoder failed on (the engine worker could not load or crashed), since the last Clear. */
   readonly undecoded: ReadonlySignal<number>;
   readonly rateLimits: ReadonlySignal<readonly RateLimitChip[]>;
+  /**
+   * Every request decoded since the last Clear or navigation (successes too, without bodies), the newest
+   * `maxErrors` of them, oldest first: what the findings read. An error's observation has its row's key.
+   */
+  readonly observations: ReadonlySignal<readonly Observation[]>;
   readonly paused: Signal<boolean>;
   readonly preserveLog: Signal<boolean>;
   readonly maxErrors: Signal<number>;
@@ -136,6 +142,7 @@ export function createIngest(options: IngestOptions): Ingest {
   const evictedBySource = signal(0);
   const undecoded = signal(0);
   const rateLimitMap = signal<ReadonlyMap<string, RateLimitChip>>(new Map());
+  const observations = signal<readonly Observation[]>([]);
   const paused = signal(false);
   const preserveLog = signal(false);
   const maxErrors = signal(options.maxErrors ?? DEFAULT_MAX_ERRORS);
@@ -148,7 +155,12 @@ export function createIngest(options: IngestOptions): Ingest {
   let generation = 0;
   let nextKey = 1;
   /** Decoded batches not yet shown: the timeline as it will be at the next update, and what it adds up. */
-  let staged: { entries: readonly TimelineEntry[]; dropped: number; rateLimits: ReadonlyMap<string, RateLimitChip> | null } | null = null;
+  let staged: {
+    entries: readonly TimelineEntry[];
+    observations: readonly Observation[];
+    dropped: number;
+    rateLimits: ReadonlyMap<string, RateLimitChip> | null;
+  } | null = null;
   let lastPublished = Number.NEGATIVE_INFINITY;
   let publishTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -178,6 +190,7 @@ export function createIngest(options: IngestOptions): Ingest {
     lastPublished = Date.now();
     batch(() => {
       entries.value = shown.entries;
+      observations.value = shown.observations;
       if (shown.dropped > 0) droppedByCap.value += shown.dropped;
       if (shown.rateLimits !== null) rateLimitMap.value = shown.rateLimits;
     });
@@ -186,12 +199,16 @@ export function createIngest(options: IngestOptions): Ingest {
   /** Adds a decoded batch to the timeline: navigations, errors and learnt rate limits, within the cap. */
   function apply(events: readonly CaptureEvent[], analyses: readonly Analysis[]): void {
     let next = (staged?.entries ?? entries.peek()).slice();
+    let seen = (staged?.observations ?? observations.peek()).slice();
     let learnt: Map<string, RateLimitChip> | null = null;
     let decoded = 0;
     for (const event of events) {
       if (event.kind === 'navigated') {
         if (preserveLog.value) next.push({ kind: 'navigation', key: nextKey++, url: event.url, at: event.at });
-        else next = [];
+        else {
+          next = [];
+          seen = [];
+        }
         continue;
       }
       if (event.kind === 'evicted') continue; // counted on receipt (see receive)
@@ -204,10 +221,12 @@ export function createIngest(options: IngestOptions): Ingest {
         const key = `${host} ${analysis.rateLimit.bucket}`;
         learnt.set(key, { key, host, state: analysis.rateLimit });
       }
+      const observation = observe(nextKey++, exchange, analysis);
+      seen.push(observation);
       const entry: ErrorEntry | null =
-        analysis.error === null
+        analysis.error === null || observation.fingerprint === null
           ? null
-          : { kind: 'error', key: nextKey++, id: event.id, exchange, error: analysis.error, captureNote: event.captureNote, captureTag: event.captureTag, host, path, name };
+          : { kind: 'error', key: observation.ref, id: event.id, exchange, error: analysis.error, captureNote: event.captureNote, captureTag: event.captureTag, host, path, name, fingerprint: observation.fingerprint };
       // An update replaces the row it was delivered as before, in place (or removes it); rare, so a scan is fine.
       const replaced = event.update === true ? next.findIndex((e) => e.kind === 'error' && e.id === event.id) : -1;
       if (replaced >= 0) {
@@ -218,7 +237,9 @@ export function createIngest(options: IngestOptions): Ingest {
       }
     }
     const { kept, dropped } = capEntries(next, maxErrors.peek());
-    staged = { entries: kept, dropped: (staged?.dropped ?? 0) + dropped, rateLimits: learnt ?? staged?.rateLimits ?? null };
+    // Findings look back as far as the timeline keeps errors: the same cap bounds what is kept for them.
+    const excess = seen.length - maxErrors.peek();
+    staged = { entries: kept, observations: excess > 0 ? seen.slice(excess) : seen, dropped: (staged?.dropped ?? 0) + dropped, rateLimits: learnt ?? staged?.rateLimits ?? null };
     if (publishTimer !== null) return;
     const wait = lastPublished + renderEveryMs - Date.now();
     if (wait <= 0) publish();
@@ -263,6 +284,7 @@ export function createIngest(options: IngestOptions): Ingest {
     publish(); // with nothing staged, this only cancels a pending update
     batch(() => {
       entries.value = [];
+      observations.value = [];
       rateLimitMap.value = new Map();
       droppedByCap.value = 0;
       droppedWhilePaused.value = 0;
@@ -283,5 +305,5 @@ export function createIngest(options: IngestOptions): Ingest {
     });
   });
 
-  return { entries, errorCount, droppedByCap, droppedWhilePaused, evictedBySource, undecoded, rateLimits, paused, preserveLog, maxErrors, receive, flush, clear };
+  return { entries, errorCount, droppedByCap, droppedWhilePaused, evictedBySource, undecoded, rateLimits, observations, paused, preserveLog, maxErrors, receive, flush, clear };
 }

@@ -9,6 +9,7 @@ import { splitFrom } from './view-state.ts';
 export const settingKeys = {
   filters: 'panel.filters',
   preserveLog: 'panel.preserveLog',
+  groupSimilar: 'panel.groupSimilar',
   maxErrors: 'panel.maxErrors',
   /** Column widths and hidden columns. */
   columns: 'panel.columns',
@@ -33,7 +34,7 @@ export interface CaptureSettings {
 }
 
 /**
- * Restores filters, Preserve log, the error cap, the body cap, columns and the split from the source's settings, then
+ * Restores filters, Preserve log, Group similar, the error cap, the body cap, columns and the split from the source's settings, then
  * saves them on every change. Saving starts only after the restore, so defaults never overwrite
  * stored values. `restored` settles once stored values are applied (never rejects); `stop` ends saving.
  * `capture` holds the settings the capture layer applies (the body cap is no store state), for the toolbar.
@@ -45,14 +46,15 @@ export function persistSettings(
   const capture: CaptureSettings = { bodyCapKb: signal(DEFAULT_BODY_CAP_KB) };
   let stopSaving: (() => void) | null = null;
   let stopped = false;
-  const keys = [settingKeys.filters, settingKeys.preserveLog, settingKeys.maxErrors, settingKeys.bodyCapKb, settingKeys.columns, settingKeys.split] as const;
+  const keys = [settingKeys.filters, settingKeys.preserveLog, settingKeys.maxErrors, settingKeys.bodyCapKb, settingKeys.columns, settingKeys.split, settingKeys.groupSimilar] as const;
   const restore = Promise.all(keys.map((key) => settings.get(key)))
-    .then(([filters, preserveLog, maxErrors, bodyCapKb, columns, split]) => {
+    .then(([filters, preserveLog, maxErrors, bodyCapKb, columns, split, groupSimilar]) => {
       if (columns !== undefined) store.columns.value = columnPrefsFrom(columns);
       const share = splitFrom(split);
       if (share !== null) store.split.value = share;
       if (filters !== undefined) store.filters.value = filtersFrom(filters);
       if (typeof preserveLog === 'boolean') store.preserveLog.value = preserveLog;
+      if (typeof groupSimilar === 'boolean') store.groupSimilar.value = groupSimilar;
       const max = clampSetting(maxErrors, MAX_ERRORS_RANGE);
       if (max !== null) store.maxErrors.value = max;
       const cap = clampSetting(bodyCapKb, BODY_CAP_KB_RANGE);
@@ -65,6 +67,7 @@ export function persistSettings(
     const disposers = [
       effect(() => save(settingKeys.filters, store.filters.value)),
       effect(() => save(settingKeys.preserveLog, store.preserveLog.value)),
+      effect(() => save(settingKeys.groupSimilar, store.groupSimilar.value)),
       effect(() => save(settingKeys.maxErrors, store.maxErrors.value)),
       effect(() => save(settingKeys.bodyCapKb, capture.bodyCapKb.value)),
       effect(() => save(settingKeys.columns, store.columns.value)),

@@ -11,7 +11,7 @@ export interface PanelStore extends Ingest, ViewState {}
 /** The UI only reads signals; Clear empties the timeline and forgets the selection with it. */
 export function createPanelStore(options: PanelStoreOptions): PanelStore {
   const ingest = createIngest(options);
-  const view = createViewState(ingest.entries);
+  const view = createViewState(ingest.entries, ingest.observations);
   return {
     ...ingest,
     ...view,

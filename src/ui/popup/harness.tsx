@@ -14,7 +14,7 @@ function seedErrors(now: number): RecentError[] {
   return seedFixtures.flatMap((fixture) => {
     const exchange = fixtureExchange(fixture, now);
     const decoded = analyze(exchange).error;
-    return decoded === null ? [] : [{ url: exchange.url, method: exchange.method, status: exchange.status, decoded }];
+    return decoded === null ? [] : [{ url: exchange.url, method: exchange.method, status: exchange.status, decoded, count: 1, firstAt: now }];
   });
 }
 

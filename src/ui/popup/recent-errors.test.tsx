@@ -28,13 +28,21 @@ function seen(raw: string, url: string, method = 'GET'): RecentError {
   if ('error' in parsed) throw new Error(parsed.error);
   const decoded = analyze({ ...parsed.exchange, url, method }).error;
   if (decoded === null) throw new Error('not an error');
-  return { url, method, status: parsed.exchange.status, decoded };
+  return { url, method, status: parsed.exchange.status, decoded, count: 1, firstAt: discordReceivedAt };
 }
 
 describe('popup recent errors', () => {
   it('is hidden while the panels have seen no error', async () => {
     popup = await mountForTest();
     expect(screen.queryByTestId(popupTestIds.recentErrors)).toBeNull();
+  });
+
+  it('shows how many of a kind of error there were and since when', async () => {
+    popup = await mountForTest();
+    act(() => popup?.recent.push([{ ...seen(discord429, 'https://discord.com/api/v10/channels/1/messages', 'POST'), count: 300, firstAt: new Date(2026, 11, 7, 16, 57, 6).getTime() }]));
+    expect(screen.getByTestId(popupTestIds.recentCount).textContent).toBe('×300 since 16:57:06');
+    act(() => popup?.recent.push([seen(hostUp404, 'https://api.hostup.se/api/v2/vps/vps_abc123')]));
+    expect(screen.queryByTestId(popupTestIds.recentCount)).toBeNull();
   });
 
   it('lists what the panels relay, newest first, with a live countdown', async () => {
@@ -103,7 +111,7 @@ describe('popup recent errors', () => {
       bodyNote: null,
     };
     popup = await mountForTest();
-    act(() => popup?.recent.push([{ url: 'javascript:alert(6)', method: '<u>GET</u>', status: 400, decoded }]));
+    act(() => popup?.recent.push([{ url: 'javascript:alert(6)', method: '<u>GET</u>', status: 400, decoded, count: 1, firstAt: 0 }]));
     fireEvent.click(within(screen.getByTestId(popupTestIds.recentError)).getByRole('button'));
     const root = popup.root;
     expect(root.querySelectorAll('img, script, svg, iframe, b, i, u')).toHaveLength(0);

@@ -4,6 +4,7 @@ import { RetryStatus } from './countdowns.tsx';
 import { DecodedCard } from './decoded-card.tsx';
 import { splitUrl } from '../panel/entries.ts';
 import type { RecentError } from './types.ts';
+import { formatTime } from '../format.ts';
 import { popupTestIds } from './testids.ts';
 import { visibleText } from '../../core/visible-text.ts';
 
@@ -12,7 +13,7 @@ interface RecentErrorsProps {
   readonly now: ReadonlySignal<number>;
 }
 
-/** The last errors the open DevTools panels decoded, each with its countdown; a row opens its decoded card. */
+/** The kinds of error the open DevTools panels decoded last, each its newest with its count and countdown; a row opens its decoded card. */
 export function RecentErrors({ errors, now }: RecentErrorsProps) {
   // Held by identity: a new delivery that no longer holds the open error closes it rather than opening another.
   const [open, setOpen] = useState<RecentError | null>(null);
@@ -37,6 +38,11 @@ export function RecentErrors({ errors, now }: RecentErrorsProps) {
                   {visibleText(path)}
                 </span>
                 <span class="fl-code">{visibleText(decoded.code ?? decoded.format)}</span>
+                {item.count > 1 && (
+                  <span class="fl-recent-count" data-testid={popupTestIds.recentCount} title={`${item.count} since ${formatTime(item.firstAt)}`}>
+                    {`\u00d7${item.count} since ${formatTime(item.firstAt).slice(0, 8)}`}
+                  </span>
+                )}
                 <RetryStatus retry={decoded.retry} now={now} />
                 <span class="fl-recent-message">{visibleText(decoded.message)}</span>
               </button>

@@ -15,6 +15,8 @@ export const popupTestIds = {
   /** The one-line reason a paste could not be read. */
   pasteError: 'paste-error',
   recentErrors: 'recent-errors',
-  /** One row per recent error; carries data-status. */
+  /** One row per recent kind of error (fingerprint); carries data-status. */
   recentError: 'recent-error',
+  /** "×300 since 16:57:06" on a recent error seen more than once. */
+  recentCount: 'recent-count',
 } as const;
