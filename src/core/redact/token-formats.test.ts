@@ -31,7 +31,8 @@ describe('token formats', () => {
     for (const hostile of ['eyJa-'.repeat(50_000), `${'sk-'.repeat(50_000)}`, '-----BEGIN PRIVATE KEY-----'.repeat(20_000), 'SG.'.repeat(50_000), `AKIA${'A'.repeat(200_000)}`]) {
       const started = performance.now();
       redactTokens(hostile);
-      expect(performance.now() - started).toBeLessThan(500);
+      // A guard against backtracking that never ends, not a speed target (npm run bench measures speed): linear work takes milliseconds.
+      expect(performance.now() - started).toBeLessThan(5_000);
     }
   });
 });
