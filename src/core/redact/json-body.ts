@@ -25,14 +25,18 @@ function stringEnd(text: string, start: number): number {
   return -1;
 }
 
-/** End index (exclusive) of a number or literal starting at `start`. */
+/** End index (exclusive) of a number or literal starting at `start`: up to whitespace or `,` `]` `}` `:`. */
 function scalarEnd(text: string, start: number): number {
   let i = start;
-  while (i < text.length && !/[\s,\]}:]/.test(text[i] ?? '')) i++;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 93 || c === 125 || c === 58 || c === 32 || c === 10 || c === 13 || c === 9) break;
+  }
   return i;
 }
 
 function parseString(literal: string): string | null {
+  if (!literal.includes('\\')) return literal.slice(1, -1);
   try {
     return JSON.parse(literal) as string;
   } catch {
