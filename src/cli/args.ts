@@ -17,7 +17,7 @@ Output:
   --json             one JSON object per error entry, one per line, with the keys
                      entry, method, url, status, format, code, title, message, fieldErrors,
                      requestId, docsUrl, retryable, retryAfterMs, rateLimit, advice
-  --include-secrets  keep tokens, keys and signatures in URLs (redacted by default)
+  --include-secrets  keep credentials in URLs and decoded messages (replaced by [REDACTED] by default)
   -h, --help         show this help
 
 sanitize writes the HAR with every credential replaced by [REDACTED] (the panel's Export HAR without
