@@ -9,7 +9,7 @@
  */
 import type { Exchange } from './exchange.ts';
 import type { DecodedError, RetryVerdict } from './model.ts';
-import { docsLink, isSafeHeader, redactError, redactExchange } from './redact.ts';
+import { honestLink, isSafeHeader, redactError, redactExchange } from './redact.ts';
 import { curlSnippet } from './snippets.ts';
 import { visibleText } from './visible-text.ts';
 
@@ -107,7 +107,7 @@ function isoTime(epochMs: number): string {
 export function supportReport(original: Exchange, decoded: DecodedError, options: SupportReportOptions = {}): string {
   const includeSecrets = options.includeSecrets === true;
   const exchange = includeSecrets ? original : redactExchange(original);
-  const error = includeSecrets ? { ...decoded, docsUrl: docsLink(decoded.docsUrl) } : redactError(decoded);
+  const error = includeSecrets ? { ...decoded, docsUrl: honestLink(decoded.docsUrl) } : redactError(decoded);
   const method = exchange.method.toUpperCase();
   const statusText = exchange.statusText?.trim() ?? '';
   const status = statusText === '' ? String(error.status) : `${error.status} ${statusText}`;

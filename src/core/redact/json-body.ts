@@ -65,6 +65,8 @@ interface Frame {
   readonly member: string | null;
   /** Whether this container or one around it holds error messages. */
   readonly inErrors: boolean;
+  /** Whether this container is the value of a secret member (`"credentials": {…}`, `"auth": {"value": …}`): every value inside is one. */
+  readonly secret: boolean;
 }
 
 /** A message about a field rather than its value: words separated by spaces. */
@@ -88,7 +90,9 @@ export function redactJson(text: string, depth = 0): string {
     const c = text[i];
     if (c === '{' || c === '[') {
       const parent = stack.at(-1);
-      stack.push({ isObject: c === '{', member, inErrors: (parent?.inErrors ?? false) || (member !== null && ERROR_CONTAINER.test(member)) });
+      const inErrors = (parent?.inErrors ?? false) || (member !== null && ERROR_CONTAINER.test(member));
+      const secret = (parent?.secret ?? false) || (!inErrors && member !== null && isSecretName(member, 'member'));
+      stack.push({ isObject: c === '{', member, inErrors, secret });
       expectKey = c === '{';
       member = null;
       i++;
@@ -113,7 +117,8 @@ export function redactJson(text: string, depth = 0): string {
       } else {
         const frame = stack.at(-1);
         const isMemberValue = frame?.isObject === true && member !== null;
-        if (isMemberValue && member !== null && isSecretName(member, 'member') && !(frame?.inErrors === true && isProse(literal))) {
+        const named = (isMemberValue && member !== null && isSecretName(member, 'member')) || frame?.secret === true;
+        if (named && !(frame?.inErrors === true && isProse(literal))) {
           replace(i, end, `"${REDACTED}"`);
         } else {
           const redacted = redactStringValue(literal, isMemberValue ? member : null, depth);
@@ -126,7 +131,8 @@ export function redactJson(text: string, depth = 0): string {
       const end = Math.max(scalarEnd(text, i), i + 1);
       const frame = stack.at(-1);
       const literal = text.slice(i, end);
-      if (frame?.isObject === true && member !== null && /^-?\d/.test(literal) && isSecretName(member, 'member')) replace(i, end, `"${REDACTED}"`);
+      const named = (frame?.isObject === true && member !== null && isSecretName(member, 'member')) || frame?.secret === true;
+      if (named && /^-?\d/.test(literal)) replace(i, end, `"${REDACTED}"`);
       i = end;
     }
   }

@@ -7,7 +7,7 @@
  */
 
 /** Words that make the whole name a secret wherever they stand (`password`, `new_password`, `passwordConfirm`). */
-const SECRET_ANYWHERE = new Set(['password', 'passwd', 'passphrase', 'pwd', 'secret', 'apikey', 'credential', 'credentials', 'privatekey', 'signature', 'jsessionid', 'phpsessid']);
+const SECRET_ANYWHERE = new Set(['password', 'passwords', 'secrets', 'passwd', 'passphrase', 'pwd', 'secret', 'apikey', 'credential', 'credentials', 'privatekey', 'signature', 'jsessionid', 'phpsessid']);
 
 /** Words that make the name a secret when it ends with them (`access_token`, `api_key`, `X-Amz-Signature`, `sig`). */
 const SECRET_LAST = new Set(['token', 'key', 'sig', 'auth', 'session', 'sessionid', 'sid', 'assertion', 'pass', 'pin', 'otp', 'cookie', 'jwt', 'bearer', 'authorization', 'verifier']);
