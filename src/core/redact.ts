@@ -23,10 +23,10 @@ function contentType(headers: Exchange['requestHeaders']): string {
   return headers.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? '';
 }
 
-type Request = Pick<Exchange, 'url' | 'requestHeaders' | 'requestBody'>;
+type RequestPart = Pick<Exchange, 'url' | 'requestHeaders' | 'requestBody'>;
 
 /** The request as it may leave Faultline: URL, headers and body sanitized. */
-export function redactRequest<T extends Request>(request: T): T {
+export function redactRequest<T extends RequestPart>(request: T): T {
   const body = request.requestBody;
   return {
     ...request,
