@@ -30,7 +30,7 @@ Output:
                      requestId, docsUrl, retryable, retryAfterMs, rateLimit, advice
   --group            one row per kind of error (method, URL template, status, code) with its count;
                      with --json, the "group" lines of check
-  --include-secrets  keep tokens, keys and signatures in URLs (redacted by default)
+  --include-secrets  keep credentials in URLs and decoded messages (replaced by [REDACTED] by default)
   --max-size MB      refuse input larger than this (default ${DEFAULT_MAX_SIZE_MB} MB; one entry may take 256 MB)
   -h, --help         show this help
   -v, --version      print the version

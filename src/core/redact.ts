@@ -23,10 +23,10 @@ function contentType(headers: Exchange['requestHeaders']): string {
   return headers.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? '';
 }
 
-type Request = Pick<Exchange, 'url' | 'requestHeaders' | 'requestBody'>;
+type RequestPart = Pick<Exchange, 'url' | 'requestHeaders' | 'requestBody'>;
 
 /** The request as it may leave Faultline: URL, headers and body sanitized. */
-export function redactRequest<T extends Request>(request: T): T {
+export function redactRequest<T extends RequestPart>(request: T): T {
   const body = request.requestBody;
   return {
     ...request,
@@ -53,12 +53,18 @@ export function redactExchange(exchange: Exchange): Exchange {
  * (a relative problem `type` resolved against a URL with `?key=…`) are redacted.
  */
 export function docsLink(url: string | null): string | null {
+  const honest = honestLink(url);
+  return honest === null ? null : redactUrl(honest);
+}
+
+/** A docs link with its real host (http(s) only, userinfo dropped), credentials in its query kept: for a report that includes secrets. */
+export function honestLink(url: string | null): string | null {
   const href = httpUrl(url);
   if (href === null) return null;
   const parsed = new URL(href);
   parsed.username = '';
   parsed.password = '';
-  return redactUrl(parsed.href);
+  return parsed.href;
 }
 
 /** The decoded error as it may leave Faultline: known token formats out of every text, the docs link honest and sanitized. */

@@ -9,7 +9,7 @@
  */
 import type { Exchange } from './exchange.ts';
 import type { DecodedError, RetryVerdict } from './model.ts';
-import { docsLink, isSafeHeader, redactError, redactExchange } from './redact.ts';
+import { honestLink, isSafeHeader, redactError, redactExchange } from './redact.ts';
 import { curlSnippet } from './snippets.ts';
 import { visibleText } from './visible-text.ts';
 
@@ -107,36 +107,35 @@ function isoTime(epochMs: number): string {
 export function supportReport(original: Exchange, decoded: DecodedError, options: SupportReportOptions = {}): string {
   const includeSecrets = options.includeSecrets === true;
   const exchange = includeSecrets ? original : redactExchange(original);
-  const error = includeSecrets ? { ...decoded, docsUrl: docsLink(decoded.docsUrl) } : redactError(decoded);
-  const say = inline;
+  const error = includeSecrets ? { ...decoded, docsUrl: honestLink(decoded.docsUrl) } : redactError(decoded);
   const method = exchange.method.toUpperCase();
   const statusText = exchange.statusText?.trim() ?? '';
   const status = statusText === '' ? String(error.status) : `${error.status} ${statusText}`;
 
-  const heading = `### API error: ${say(status)}${error.code === null ? '' : ` ${code(error.code)}`}`;
+  const heading = `### API error: ${inline(status)}${error.code === null ? '' : ` ${code(error.code)}`}`;
   const facts = [
     `- **Endpoint:** ${code(`${method} ${exchange.url}`)}`,
-    `- **Status:** ${say(status)}${error.errorIn2xx ? ' (error inside a successful response)' : ''}`,
+    `- **Status:** ${inline(status)}${error.errorIn2xx ? ' (error inside a successful response)' : ''}`,
     `- **Format:** ${code(error.format)}${error.alsoLike === null ? '' : ` (also looks like ${code(error.alsoLike)})`}`,
   ];
   if (error.code !== null) facts.push(`- **Code:** ${code(error.code)}${error.subcode === null ? '' : ` / ${code(error.subcode)}`}`);
-  if (error.title !== null && error.title !== error.message) facts.push(`- **Title:** ${say(error.title)}`);
-  facts.push(`- **Message:** ${say(error.message)}`);
+  if (error.title !== null && error.title !== error.message) facts.push(`- **Title:** ${inline(error.title)}`);
+  facts.push(`- **Message:** ${inline(error.message)}`);
   if (error.requestId !== null) facts.push(`- **Request id:** ${code(error.requestId)}`);
   facts.push(`- **Time:** ${isoTime(exchange.receivedAt)}`);
   // An autolink: a parsed URL's href has <, > and spaces percent-encoded, so it cannot break out of the brackets.
   if (error.docsUrl !== null) facts.push(`- **Docs:** <${error.docsUrl}>`);
   facts.push(`- **Retry:** ${retryText(error.retry)}`);
-  facts.push(`- **Advice:** ${say(error.advice)}`);
+  facts.push(`- **Advice:** ${inline(error.advice)}`);
 
   const sections = [heading, '', ...facts];
   if (error.fieldErrors.length > 0) {
     sections.push('', '**Field errors**', '', '| Field | Message | Code |', '| --- | --- | --- |');
     for (const field of error.fieldErrors) {
-      sections.push(`| ${codeCell(field.path)} | ${say(field.message)} | ${field.code === undefined ? '' : codeCell(field.code)} |`);
+      sections.push(`| ${codeCell(field.path)} | ${inline(field.message)} | ${field.code === undefined ? '' : codeCell(field.code)} |`);
     }
   }
-  if (error.bodyNote !== null) sections.push('', `_Note: ${say(error.bodyNote)}_`);
+  if (error.bodyNote !== null) sections.push('', `_Note: ${inline(error.bodyNote)}_`);
   sections.push(...responseSection(exchange));
   sections.push('', `**Reproduce**${includeSecrets ? '' : ' (secrets redacted)'}`, '', fenced(curlSnippet(original, { includeSecrets }), 'bash'));
   return sections.join('\n');

@@ -11,8 +11,10 @@ import { multipartBoundary, redactMultipart } from './multipart.ts';
 import { redactTokens } from './scan.ts';
 import { redactPairs } from './url.ts';
 
-/** `a=1&b=2`: a form body even when sent as text/plain or without a type (no spaces, only pairs). */
-const FORM_SHAPE = /^[^\s=&]+=[^\s&]*(?:&[^\s=&]+=[^\s&]*)*$/;
+/** `a=1&b=2`: a form body even when sent as text/plain or without a type (no spaces, only name=value pairs). */
+function isFormShaped(text: string): boolean {
+  return text.includes('=') && !/\s/.test(text) && text.split('&').every((pair) => pair.indexOf('=') > 0);
+}
 
 function redactByShape(text: string, contentType: string): string {
   const type = contentType.trim().toLowerCase();
@@ -20,7 +22,7 @@ function redactByShape(text: string, contentType: string): string {
   const boundary = type.startsWith('multipart/') || text.startsWith('--') ? multipartBoundary(text, contentType) : null;
   if (boundary !== null) return redactMultipart(text, boundary, redactByShape);
   if (start === '{' || start === '[' || type.includes('json')) return redactJson(text);
-  if (type.startsWith('application/x-www-form-urlencoded') || FORM_SHAPE.test(text)) return redactPairs(text, '&');
+  if (type.startsWith('application/x-www-form-urlencoded') || isFormShaped(text)) return redactPairs(text, '&');
   if (start === '<' || type.includes('xml') || type.includes('html')) return redactMarkup(text);
   return text;
 }

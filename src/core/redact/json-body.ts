@@ -25,14 +25,18 @@ function stringEnd(text: string, start: number): number {
   return -1;
 }
 
-/** End index (exclusive) of a number or literal starting at `start`. */
+/** End index (exclusive) of a number or literal starting at `start`: up to whitespace or `,` `]` `}` `:`. */
 function scalarEnd(text: string, start: number): number {
   let i = start;
-  while (i < text.length && !/[\s,\]}:]/.test(text[i] ?? '')) i++;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 93 || c === 125 || c === 58 || c === 32 || c === 10 || c === 13 || c === 9) break;
+  }
   return i;
 }
 
 function parseString(literal: string): string | null {
+  if (!literal.includes('\\')) return literal.slice(1, -1);
   try {
     return JSON.parse(literal) as string;
   } catch {
@@ -61,6 +65,8 @@ interface Frame {
   readonly member: string | null;
   /** Whether this container or one around it holds error messages. */
   readonly inErrors: boolean;
+  /** Whether this container is the value of a secret member (`"credentials": {…}`, `"auth": {"value": …}`): every value inside is one. */
+  readonly secret: boolean;
 }
 
 /** A message about a field rather than its value: words separated by spaces. */
@@ -84,7 +90,9 @@ export function redactJson(text: string, depth = 0): string {
     const c = text[i];
     if (c === '{' || c === '[') {
       const parent = stack.at(-1);
-      stack.push({ isObject: c === '{', member, inErrors: (parent?.inErrors ?? false) || (member !== null && ERROR_CONTAINER.test(member)) });
+      const inErrors = (parent?.inErrors ?? false) || (member !== null && ERROR_CONTAINER.test(member));
+      const secret = (parent?.secret ?? false) || (!inErrors && member !== null && isSecretName(member, 'member'));
+      stack.push({ isObject: c === '{', member, inErrors, secret });
       expectKey = c === '{';
       member = null;
       i++;
@@ -109,7 +117,8 @@ export function redactJson(text: string, depth = 0): string {
       } else {
         const frame = stack.at(-1);
         const isMemberValue = frame?.isObject === true && member !== null;
-        if (isMemberValue && member !== null && isSecretName(member, 'member') && !(frame?.inErrors === true && isProse(literal))) {
+        const named = (isMemberValue && member !== null && isSecretName(member, 'member')) || frame?.secret === true;
+        if (named && !(frame?.inErrors === true && isProse(literal))) {
           replace(i, end, `"${REDACTED}"`);
         } else {
           const redacted = redactStringValue(literal, isMemberValue ? member : null, depth);
@@ -122,7 +131,8 @@ export function redactJson(text: string, depth = 0): string {
       const end = Math.max(scalarEnd(text, i), i + 1);
       const frame = stack.at(-1);
       const literal = text.slice(i, end);
-      if (frame?.isObject === true && member !== null && /^-?\d/.test(literal) && isSecretName(member, 'member')) replace(i, end, `"${REDACTED}"`);
+      const named = (frame?.isObject === true && member !== null && isSecretName(member, 'member')) || frame?.secret === true;
+      if (named && /^-?\d/.test(literal)) replace(i, end, `"${REDACTED}"`);
       i = end;
     }
   }

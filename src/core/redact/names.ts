@@ -7,7 +7,7 @@
  */
 
 /** Words that make the whole name a secret wherever they stand (`password`, `new_password`, `passwordConfirm`). */
-const SECRET_ANYWHERE = new Set(['password', 'passwd', 'passphrase', 'pwd', 'secret', 'apikey', 'credential', 'credentials', 'privatekey', 'signature', 'jsessionid', 'phpsessid']);
+const SECRET_ANYWHERE = new Set(['password', 'passwords', 'secrets', 'passwd', 'passphrase', 'pwd', 'secret', 'apikey', 'credential', 'credentials', 'privatekey', 'signature', 'jsessionid', 'phpsessid']);
 
 /** Words that make the name a secret when it ends with them (`access_token`, `api_key`, `X-Amz-Signature`, `sig`). */
 const SECRET_LAST = new Set(['token', 'key', 'sig', 'auth', 'session', 'sessionid', 'sid', 'assertion', 'pass', 'pin', 'otp', 'cookie', 'jwt', 'bearer', 'authorization', 'verifier']);
@@ -38,6 +38,19 @@ export type NameContext = 'param' | 'member';
  * usually data (an error code, a field key) and only compound names (`api_key`) count.
  */
 export function isSecretName(name: string, context: NameContext): boolean {
+  const key = `${context}:${name}`;
+  let secret = decided.get(key);
+  if (secret === undefined) {
+    secret = decide(name, context);
+    // Bodies repeat the same few names thousands of times; a hostile one could send endless new ones, hence the cap.
+    if (decided.size < 10_000) decided.set(key, secret);
+  }
+  return secret;
+}
+
+const decided = new Map<string, boolean>();
+
+function decide(name: string, context: NameContext): boolean {
   const words = nameWords(name);
   const last = words.at(-1);
   if (last === undefined) return false;

@@ -28,7 +28,8 @@ function redactValue(raw: string): string {
     const nested = redactUrl(decoded);
     if (nested !== decoded) return encodeURIComponent(nested);
   }
-  return hasToken(decoded) ? encodeURIComponent(redactTokens(decoded)) : raw;
+  // Tokens written as they are go in the scan over the whole URL; only an encoded one needs decoding first.
+  return decoded !== raw && hasToken(decoded) ? encodeURIComponent(redactTokens(decoded)) : raw;
 }
 
 /**
