@@ -7,10 +7,14 @@
  * - chrome-devtools.har: Chrome DevTools' own "Export HAR (with sensitive data)" — DevTools' HAR
  *   builder run in the DevTools window, over the requests of its Network log.
  * - faultline-export.har: the Faultline panel's Export HAR button (the file it downloads).
+ * - firefox-auto-export.har: Firefox's network monitor auto-export (devtools.netmonitor.har.*
+ *   prefs), written when the page navigates away.
  * - playwright-embed.har, playwright-attach/playwright-attach.har: Playwright's recordHar, bodies
  *   embedded, and attached as files next to the HAR.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright';
@@ -19,6 +23,8 @@ import { evaluateInTarget, findTarget } from '../support/cdp.ts';
 import { isDevtoolsWindow } from '../support/devtools.ts';
 import { openDemoSession } from '../support/demo-session.ts';
 import { showFaultlinePanel, type FaultlinePanel } from '../support/extension.ts';
+import { launchFirefoxWithExtension, openDevtoolsAndWaitForRecording, showFaultlinePanel as showFirefoxPanel } from '../support/firefox.ts';
+import { startDemoServer } from '../demo/server.ts';
 import { servedStats } from '../support/demo-traffic.ts';
 import { allTimelineRows, panelCount, waitForPanelErrors } from '../support/panel-state.ts';
 import { testIds } from '../../src/ui/testids.ts';
@@ -81,6 +87,58 @@ async function recordChrome(): Promise<void> {
   }
 }
 
+/**
+ * Firefox's HAR auto-export: with these prefs the toolbox's network monitor writes the page's HAR
+ * (response bodies included) when the page navigates away. The panel's rows are read just before.
+ */
+async function recordFirefox(): Promise<void> {
+  const server = await startDemoServer();
+  const harDir = await mkdtemp(join(tmpdir(), 'faultline-ff-har-'));
+  const firefox = await launchFirefoxWithExtension({
+    'devtools.netmonitor.har.enableAutoExportToFile': true,
+    'devtools.netmonitor.har.defaultLogDir': harDir,
+    'devtools.netmonitor.har.defaultFileName': 'firefox',
+    'devtools.netmonitor.har.includeResponseBodies': true,
+  });
+  try {
+    await firefox.navigate(firefox.tab, `${server.origin}/`);
+    console.log('firefox: opening DevTools');
+    await openDevtoolsAndWaitForRecording(firefox);
+    const panel = await showFirefoxPanel(firefox);
+    await firefox.evaluateInBrowser(`(async () => {
+      const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+      const { gDevTools } = require('devtools/client/framework/devtools');
+      await gDevTools.getToolboxForTab(gBrowser.selectedTab).selectTool('netmonitor');
+      return true;
+    })()`);
+    console.log('firefox: firing the fixtures');
+    await firefox.navigate(firefox.tab, `${server.origin}/?autofire=1`);
+    let last = '';
+    for (;;) {
+      await sleep(SETTLE_MS);
+      const now = `${(await servedStats(server.origin)).total} ${(await panelCount(panel)).received}`;
+      if (now === last) break;
+      last = now;
+    }
+    console.log(`firefox: traffic settled (${last})`);
+    const rows = await panelErrors(panel);
+    await firefox.navigate(firefox.tab, 'about:blank'); // the navigation that makes the monitor write its HAR
+    const written = join(harDir, 'firefox.har');
+    for (let waited = 0; !existsSync(written); waited += 200) {
+      if (waited > 20_000) throw new Error(`Firefox wrote no HAR in ${harDir}`);
+      await sleep(200);
+    }
+    await sleep(1_000);
+    await writeFile(join(HERE, 'firefox-auto-export.har'), await readFile(written, 'utf8'));
+    await writeFile(join(HERE, 'firefox-auto-export.panel.json'), `${JSON.stringify(rows, null, 1)}\n`);
+    console.log(`firefox-auto-export.har: the panel showed ${rows.length} errors`);
+  } finally {
+    await firefox.close();
+    await server.close();
+    await rm(harDir, { recursive: true, force: true });
+  }
+}
+
 async function recordPlaywright(content: 'embed' | 'attach'): Promise<void> {
   const session = await openDemoSession();
   const name = `playwright-${content}`;
@@ -106,6 +164,7 @@ async function recordPlaywright(content: 'embed' | 'attach'): Promise<void> {
 
 const only = process.argv[2];
 if (only === undefined || only === 'chrome') await recordChrome();
+if (only === undefined || only === 'firefox') await recordFirefox();
 if (only === undefined || only === 'playwright') {
   await recordPlaywright('embed');
   await recordPlaywright('attach');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exchangeFromHarEntry } from './har-entry.ts';
 import { parseHar } from './har-stream.ts';
+import { harEntrySchema, isPlainHarEntry } from './har.ts';
 
 // The HostUp 404 problem of seed 000, as Chrome's "Save all as HAR" records it.
 const hostupBody = JSON.stringify({
@@ -128,3 +129,40 @@ describe('exchangeFromHarEntry', () => {
     expect(exchange.body).toBeNull();
   });
 });
+
+describe('isPlainHarEntry (the fast path of the HAR entry schema)', () => {
+  it('accepts the Chrome and Firefox entries', () => {
+    expect(isPlainHarEntry(chromeEntry)).toBe(true);
+    expect(isPlainHarEntry(firefoxEntry)).toBe(true);
+  });
+
+  it('never accepts what the schema refuses, whatever member is broken', () => {
+    // Every member the schema reads, replaced by values of every JSON type (and removed).
+    const odd: unknown[] = [undefined, null, 0, 1.5, '', 'yesterday', true, [], {}, [{ name: 'a' }], [{ name: 'a', value: 1 }]];
+    const paths = [
+      ['startedDateTime'], ['time'], ['_error'], ['_resourceType'], ['request'], ['request', 'method'], ['request', 'url'], ['request', 'headers'],
+      ['request', 'postData'], ['request', 'postData', 'text'], ['response'], ['response', 'status'], ['response', 'statusText'], ['response', 'headers'],
+      ['response', 'content'], ['response', 'content', 'text'], ['response', 'content', 'encoding'], ['response', 'content', 'mimeType'], ['response', 'content', '_file'],
+    ];
+    for (const base of [chromeEntry, firefoxEntry]) {
+      for (const path of paths) {
+        for (const value of odd) {
+          const entry = structuredClone(base) as Record<string, unknown>;
+          let parent = entry;
+          for (const key of path.slice(0, -1)) {
+            if (!isRecordLike(parent[key])) parent[key] = {};
+            parent = parent[key] as Record<string, unknown>;
+          }
+          const last = path.at(-1) ?? '';
+          if (value === undefined) Reflect.deleteProperty(parent, last);
+          else parent[last] = value;
+          if (isPlainHarEntry(entry)) expect(harEntrySchema.safeParse(entry).success, `${path.join('.')} = ${JSON.stringify(value)}`).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+function isRecordLike(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
+}

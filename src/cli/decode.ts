@@ -1,7 +1,7 @@
 import { redactUrl } from '../core/redact.ts';
 import { HarReadError, readHarEntryBatches } from '../capture/har-stream.ts';
 import type { Command } from './args.ts';
-import { withAttachedBody } from './attached-body.ts';
+import { hasAttachedBody, withAttachedBody } from './attached-body.ts';
 import { errorEntry } from './decode-har.ts';
 import { openInput } from './input.ts';
 import { jsonRecord } from './json-lines.ts';
@@ -19,9 +19,10 @@ class Output {
   private pending = '';
   constructor(private readonly io: CliIo) {}
 
-  async write(text: string): Promise<void> {
+  /** Returns a promise only when a block went out (await it then): most lines just join the block. */
+  write(text: string): Promise<void> | undefined {
     this.pending += text;
-    if (this.pending.length >= FLUSH_CHARS) await this.flush();
+    return this.pending.length >= FLUSH_CHARS ? this.flush() : undefined;
   }
 
   async flush(): Promise<void> {
@@ -50,12 +51,15 @@ export async function runDecode(command: Extract<Command, { kind: 'decode' }>, i
   try {
     for await (const entries of readHarEntryBatches(input.source, { maxBytes: command.maxSizeMb * MB })) {
       for (const entry of entries) {
-        const found = errorEntry(await withAttachedBody(entry, input.folder), total);
+        const found = errorEntry(input.folder !== null && hasAttachedBody(entry) ? await withAttachedBody(entry, input.folder) : entry, total);
         total++;
         if (found === null) continue;
         const url = command.includeSecrets ? found.exchange.url : redactUrl(found.exchange.url);
-        if (table === null) await out.write(`${JSON.stringify(jsonRecord(found, url))}\n`);
-        else table.add(found, url);
+        if (table !== null) table.add(found, url);
+        else {
+          const flushed = out.write(`${JSON.stringify(jsonRecord(found, url))}\n`);
+          if (flushed !== undefined) await flushed;
+        }
       }
     }
   } catch (error) {
@@ -68,7 +72,10 @@ export async function runDecode(command: Extract<Command, { kind: 'decode' }>, i
     const errors = table.size;
     const summary = errors === 0 ? `No errors in ${total} requests.` : `${errors} error${errors === 1 ? '' : 's'} in ${total} requests.`;
     if (errors > 0) {
-      for (const line of table.lines(io.columns ?? PIPE_WIDTH)) await out.write(`${line}\n`);
+      for (const line of table.lines(io.columns ?? PIPE_WIDTH)) {
+        const flushed = out.write(`${line}\n`);
+        if (flushed !== undefined) await flushed;
+      }
       await out.write('\n');
     }
     await out.write(`${summary}\n`);
