@@ -38,6 +38,21 @@ async function panelErrors(panel: FaultlinePanel): Promise<{ status: string; for
   return (await allTimelineRows(panel)).filter((row) => row.kind === 'error').map(({ status, format, code }) => ({ status, format, code }));
 }
 
+/**
+ * Autofire sends in batches: waits for the panel's first error, then until neither the server nor the
+ * panel has seen anything new for SETTLE_MS. Returns what both counted.
+ */
+async function waitForTrafficToSettle(origin: string, panel: FaultlinePanel): Promise<string> {
+  await waitForPanelErrors(panel, 1, 20_000);
+  let last = '';
+  for (;;) {
+    await sleep(SETTLE_MS);
+    const now = `served ${(await servedStats(origin)).total}, panel ${(await panelCount(panel)).received}`;
+    if (now === last) return now;
+    last = now;
+  }
+}
+
 /** DevTools' "Export HAR (with sensitive data)": the writer the Network panel's export runs, inside the DevTools window. */
 const DEVTOOLS_EXPORT = `(async () => {
   const Logs = await import('./models/logs/logs.js');
@@ -65,15 +80,7 @@ async function recordChrome(): Promise<void> {
     const { browser, server } = session;
     const panel = await showFaultlinePanel(browser);
     await browser.page.goto(`${server.origin}/?autofire=1`);
-    await waitForPanelErrors(panel, 1, 20_000);
-    // Autofire sends in batches: wait until neither the server nor the panel has seen anything new for a while.
-    let last = '';
-    for (;;) {
-      await sleep(SETTLE_MS);
-      const now = `${(await servedStats(server.origin)).total} ${(await panelCount(panel)).received}`;
-      if (now === last) break;
-      last = now;
-    }
+    await waitForTrafficToSettle(server.origin, panel);
     const rows = await panelErrors(panel);
     const devtools = await findTarget(browser.cdp, isDevtoolsWindow);
     const devtoolsHar = (await evaluateInTarget(browser.cdp, devtools.targetId, DEVTOOLS_EXPORT)) as string;
@@ -104,31 +111,27 @@ async function recordFirefox(): Promise<void> {
     await firefox.navigate(firefox.tab, `${server.origin}/`);
     console.log('firefox: opening DevTools');
     await openDevtoolsAndWaitForRecording(firefox);
-    const panel = await showFirefoxPanel(firefox);
+    // The network monitor records (and auto-exports) once it has been shown; then back to Faultline,
+    // which must stay the selected tool for its rows to render.
     await firefox.evaluateInBrowser(`(async () => {
       const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
       const { gDevTools } = require('devtools/client/framework/devtools');
       await gDevTools.getToolboxForTab(gBrowser.selectedTab).selectTool('netmonitor');
       return true;
     })()`);
+    const panel = await showFirefoxPanel(firefox);
     console.log('firefox: firing the fixtures');
     await firefox.navigate(firefox.tab, `${server.origin}/?autofire=1`);
-    let last = '';
-    for (;;) {
-      await sleep(SETTLE_MS);
-      const now = `${(await servedStats(server.origin)).total} ${(await panelCount(panel)).received}`;
-      if (now === last) break;
-      last = now;
-    }
-    console.log(`firefox: traffic settled (${last})`);
+    console.log(`firefox: traffic settled (${await waitForTrafficToSettle(server.origin, panel)})`);
     const rows = await panelErrors(panel);
     await firefox.navigate(firefox.tab, 'about:blank'); // the navigation that makes the monitor write its HAR
+    // The monitor writes the HAR as the page goes away (and may have written a partial one before): wait for all of it.
     const written = join(harDir, 'firefox.har');
-    for (let waited = 0; !existsSync(written); waited += 200) {
-      if (waited > 20_000) throw new Error(`Firefox wrote no HAR in ${harDir}`);
-      await sleep(200);
+    const served = (await servedStats(server.origin)).total;
+    for (let waited = 0; !(await holdsEntries(written, served)); waited += 500) {
+      if (waited > 30_000) throw new Error(`Firefox wrote no HAR of ${served} entries in ${harDir}`);
+      await sleep(500);
     }
-    await sleep(1_000);
     await writeFile(join(HERE, 'firefox-auto-export.har'), await readFile(written, 'utf8'));
     await writeFile(join(HERE, 'firefox-auto-export.panel.json'), `${JSON.stringify(rows, null, 1)}\n`);
     console.log(`firefox-auto-export.har: the panel showed ${rows.length} errors`);
@@ -136,6 +139,16 @@ async function recordFirefox(): Promise<void> {
     await firefox.close();
     await server.close();
     await rm(harDir, { recursive: true, force: true });
+  }
+}
+
+/** True once `file` is a complete HAR with at least `count` entries. */
+async function holdsEntries(file: string, count: number): Promise<boolean> {
+  if (!existsSync(file)) return false;
+  try {
+    return (JSON.parse(await readFile(file, 'utf8')) as { log: { entries: unknown[] } }).log.entries.length >= count;
+  } catch {
+    return false; // still being written
   }
 }
 
