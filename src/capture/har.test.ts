@@ -124,6 +124,15 @@ describe('exchangeFromHarEntry', () => {
     expect(exchange).toMatchObject({ status: 502, body: null, mimeType: '', requestHeaders: [], responseHeaders: [], receivedAt: Date.parse(chromeEntry.startedDateTime) });
   });
 
+  it("keeps Chrome's failure marker and request type: a CORS-refused fetch as Chrome's Export HAR records it", () => {
+    // Chrome writes a blocked request with status 0, no content text and `_error` (HAR export of the Network panel).
+    const blocked = { ...chromeEntry, _error: 'net::ERR_FAILED', response: { ...chromeEntry.response, status: 0, headers: [], content: { size: 0, mimeType: 'x-unknown' } } };
+    expect(exchangeFromHarEntry(blocked)).toMatchObject({ status: 0, transportError: 'net::ERR_FAILED', resourceType: 'fetch', body: null });
+    const parsed = parseHar(har([blocked]));
+    expect('entries' in parsed && exchangeFromHarEntry(parsed.entries[0] as typeof blocked).transportError).toBe('net::ERR_FAILED');
+    expect(exchangeFromHarEntry(firefoxEntry)).not.toHaveProperty('transportError');
+  });
+
   it('treats an empty content text as no body', () => {
     const exchange = exchangeFromHarEntry({ ...chromeEntry, response: { ...chromeEntry.response, status: 204, content: { mimeType: 'x-unknown', text: '' } } });
     expect(exchange.body).toBeNull();
