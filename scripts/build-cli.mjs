@@ -1,7 +1,8 @@
 // Compiles the `faultline` CLI (src/cli, src/core) into one plain-JS file, so `faultline` starts in
-// milliseconds instead of compiling TypeScript on every run. With `--package` (the `prepare` script:
-// `npm install` in a clone and `npm pack`) it also builds the library and its type declarations and
-// prints what the package weighs. Everything is bundled: the installed package has no dependencies.
+// milliseconds instead of compiling TypeScript on every run (`npm run faultline` and the tests run it). With
+// `--package` (the `prepack` script of `npm pack`: not an install script, so installing the tarball runs
+// nothing) it also builds the library and its type declarations and prints what the package weighs.
+// Everything is bundled: the installed package has no dependencies.
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 

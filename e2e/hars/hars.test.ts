@@ -46,6 +46,15 @@ describe('HARs exported by real tools decode to what the panel showed', () => {
     expect(keys(await decode('chrome-devtools.har'))).toEqual(keys(panel));
   });
 
+  it("Firefox's network monitor auto-export: base64 bodies included, the panel's errors", async () => {
+    const har = JSON.parse(readFileSync(join(HERE, 'firefox-auto-export.har'), 'utf8')) as { log: { creator: { name: string }; entries: { response: { content: { encoding?: string } } }[] } };
+    expect(har.log.creator.name).toBe('Firefox');
+    expect(har.log.entries.some((entry) => entry.response.content.encoding === 'base64')).toBe(true);
+    const panel = panelRows('firefox-auto-export.panel.json');
+    expect(panel.length).toBeGreaterThan(50);
+    expect(keys(await decode('firefox-auto-export.har'))).toEqual(keys(panel));
+  });
+
   it("Faultline's own Export HAR (with secrets): the panel's errors", async () => {
     expect(keys(await decode('faultline-export.har'))).toEqual(keys(panelRows('faultline-export.panel.json')));
   });

@@ -7,10 +7,14 @@
  * - chrome-devtools.har: Chrome DevTools' own "Export HAR (with sensitive data)" — DevTools' HAR
  *   builder run in the DevTools window, over the requests of its Network log.
  * - faultline-export.har: the Faultline panel's Export HAR button (the file it downloads).
+ * - firefox-auto-export.har: Firefox's network monitor auto-export (devtools.netmonitor.har.*
+ *   prefs), written when the page navigates away.
  * - playwright-embed.har, playwright-attach/playwright-attach.har: Playwright's recordHar, bodies
  *   embedded, and attached as files next to the HAR.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright';
@@ -19,6 +23,8 @@ import { evaluateInTarget, findTarget } from '../support/cdp.ts';
 import { isDevtoolsWindow } from '../support/devtools.ts';
 import { openDemoSession } from '../support/demo-session.ts';
 import { showFaultlinePanel, type FaultlinePanel } from '../support/extension.ts';
+import { launchFirefoxWithExtension, openDevtoolsAndWaitForRecording, showFaultlinePanel as showFirefoxPanel } from '../support/firefox.ts';
+import { startDemoServer } from '../demo/server.ts';
 import { servedStats } from '../support/demo-traffic.ts';
 import { allTimelineRows, panelCount, waitForPanelErrors } from '../support/panel-state.ts';
 import { testIds } from '../../src/ui/testids.ts';
@@ -30,6 +36,21 @@ const SETTLE_MS = 3_000;
 /** What the panel showed, one row per error, to compare with the CLI. */
 async function panelErrors(panel: FaultlinePanel): Promise<{ status: string; format: string; code: string }[]> {
   return (await allTimelineRows(panel)).filter((row) => row.kind === 'error').map(({ status, format, code }) => ({ status, format, code }));
+}
+
+/**
+ * Autofire sends in batches: waits for the panel's first error, then until neither the server nor the
+ * panel has seen anything new for SETTLE_MS. Returns what both counted.
+ */
+async function waitForTrafficToSettle(origin: string, panel: FaultlinePanel): Promise<string> {
+  await waitForPanelErrors(panel, 1, 20_000);
+  let last = '';
+  for (;;) {
+    await sleep(SETTLE_MS);
+    const now = `served ${(await servedStats(origin)).total}, panel ${(await panelCount(panel)).received}`;
+    if (now === last) return now;
+    last = now;
+  }
 }
 
 /** DevTools' "Export HAR (with sensitive data)": the writer the Network panel's export runs, inside the DevTools window. */
@@ -59,15 +80,7 @@ async function recordChrome(): Promise<void> {
     const { browser, server } = session;
     const panel = await showFaultlinePanel(browser);
     await browser.page.goto(`${server.origin}/?autofire=1`);
-    await waitForPanelErrors(panel, 1, 20_000);
-    // Autofire sends in batches: wait until neither the server nor the panel has seen anything new for a while.
-    let last = '';
-    for (;;) {
-      await sleep(SETTLE_MS);
-      const now = `${(await servedStats(server.origin)).total} ${(await panelCount(panel)).received}`;
-      if (now === last) break;
-      last = now;
-    }
+    await waitForTrafficToSettle(server.origin, panel);
     const rows = await panelErrors(panel);
     const devtools = await findTarget(browser.cdp, isDevtoolsWindow);
     const devtoolsHar = (await evaluateInTarget(browser.cdp, devtools.targetId, DEVTOOLS_EXPORT)) as string;
@@ -78,6 +91,66 @@ async function recordChrome(): Promise<void> {
     console.log(`chrome-devtools.har, faultline-export.har: the panel showed ${rows.length} errors`);
   } finally {
     await session.close();
+  }
+}
+
+/**
+ * Firefox's HAR auto-export: with these prefs the toolbox's network monitor writes the page's HAR
+ * (response bodies included) when the page navigates away. The panel's rows are read just before.
+ */
+async function recordFirefox(): Promise<void> {
+  const server = await startDemoServer();
+  const harDir = await mkdtemp(join(tmpdir(), 'faultline-ff-har-'));
+  const firefox = await launchFirefoxWithExtension({
+    prefs: {
+      'devtools.netmonitor.har.enableAutoExportToFile': true,
+      'devtools.netmonitor.har.defaultLogDir': harDir,
+      'devtools.netmonitor.har.defaultFileName': 'firefox',
+      'devtools.netmonitor.har.includeResponseBodies': true,
+    },
+  });
+  try {
+    await firefox.navigate(firefox.tab, `${server.origin}/`);
+    console.log('firefox: opening DevTools');
+    await openDevtoolsAndWaitForRecording(firefox);
+    // The network monitor records (and auto-exports) once it has been shown; then back to Faultline,
+    // which must stay the selected tool for its rows to render.
+    await firefox.evaluateInBrowser(`(async () => {
+      const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+      const { gDevTools } = require('devtools/client/framework/devtools');
+      await gDevTools.getToolboxForTab(gBrowser.selectedTab).selectTool('netmonitor');
+      return true;
+    })()`);
+    const panel = await showFirefoxPanel(firefox);
+    console.log('firefox: firing the fixtures');
+    await firefox.navigate(firefox.tab, `${server.origin}/?autofire=1`);
+    console.log(`firefox: traffic settled (${await waitForTrafficToSettle(server.origin, panel)})`);
+    const rows = await panelErrors(panel);
+    await firefox.navigate(firefox.tab, 'about:blank'); // the navigation that makes the monitor write its HAR
+    // The monitor writes the HAR as the page goes away (and may have written a partial one before): wait for all of it.
+    const written = join(harDir, 'firefox.har');
+    const served = (await servedStats(server.origin)).total;
+    for (let waited = 0; !(await holdsEntries(written, served)); waited += 500) {
+      if (waited > 30_000) throw new Error(`Firefox wrote no HAR of ${served} entries in ${harDir}`);
+      await sleep(500);
+    }
+    await writeFile(join(HERE, 'firefox-auto-export.har'), await readFile(written, 'utf8'));
+    await writeFile(join(HERE, 'firefox-auto-export.panel.json'), `${JSON.stringify(rows, null, 1)}\n`);
+    console.log(`firefox-auto-export.har: the panel showed ${rows.length} errors`);
+  } finally {
+    await firefox.close();
+    await server.close();
+    await rm(harDir, { recursive: true, force: true });
+  }
+}
+
+/** True once `file` is a complete HAR with at least `count` entries. */
+async function holdsEntries(file: string, count: number): Promise<boolean> {
+  if (!existsSync(file)) return false;
+  try {
+    return (JSON.parse(await readFile(file, 'utf8')) as { log: { entries: unknown[] } }).log.entries.length >= count;
+  } catch {
+    return false; // still being written
   }
 }
 
@@ -106,6 +179,7 @@ async function recordPlaywright(content: 'embed' | 'attach'): Promise<void> {
 
 const only = process.argv[2];
 if (only === undefined || only === 'chrome') await recordChrome();
+if (only === undefined || only === 'firefox') await recordFirefox();
 if (only === undefined || only === 'playwright') {
   await recordPlaywright('embed');
   await recordPlaywright('attach');

@@ -165,17 +165,18 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-/** Starts Firefox ESR headless with a fresh profile and installs dist/firefox as a temporary add-on. */
 /** Where the toolbox docks and how wide (right dock) or how wide the window is (bottom dock), and its theme. */
 export interface ToolboxLayout {
   readonly dock?: 'bottom' | 'right';
   readonly width?: number;
   readonly theme?: 'light' | 'dark';
+  /** More Firefox prefs, as a user would set them in about:config. */
+  readonly prefs?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** The prefs and window size of a toolbox layout (Firefox reads both at start). */
 function layoutPrefs(layout: ToolboxLayout): { prefs: Record<string, string | number | boolean>; window: string } {
-  const prefs: Record<string, string | number | boolean> = { ...PROFILE_PREFS, 'devtools.theme': layout.theme ?? 'light' };
+  const prefs: Record<string, string | number | boolean> = { ...PROFILE_PREFS, 'devtools.theme': layout.theme ?? 'light', ...layout.prefs };
   if (layout.dock === 'right') {
     prefs['devtools.toolbox.host'] = 'right';
     prefs['devtools.toolbox.sidebar.width'] = layout.width ?? 590;
@@ -184,6 +185,7 @@ function layoutPrefs(layout: ToolboxLayout): { prefs: Record<string, string | nu
   return { prefs, window: `${layout.width ?? 1366},900` };
 }
 
+/** Starts Firefox ESR headless with a fresh profile laid out as asked and installs dist/firefox as a temporary add-on. */
 export async function launchFirefoxWithExtension(layout: ToolboxLayout = {}): Promise<FirefoxWithExtension> {
   const { prefs, window: windowSize } = layoutPrefs(layout);
   const executable = findFirefox();

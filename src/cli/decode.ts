@@ -14,9 +14,10 @@ class Output {
   private pending = '';
   constructor(private readonly io: CliIo) {}
 
-  async write(text: string): Promise<void> {
+  /** Returns a promise only when a block went out (await it then): most lines just join the block. */
+  write(text: string): Promise<void> | undefined {
     this.pending += text;
-    if (this.pending.length >= FLUSH_CHARS) await this.flush();
+    return this.pending.length >= FLUSH_CHARS ? this.flush() : undefined;
   }
 
   async flush(): Promise<void> {
@@ -35,21 +36,25 @@ class Output {
 export async function runDecode(command: Extract<Command, { kind: 'decode' }>, io: CliIo, width: number): Promise<number> {
   const out = new Output(io);
   const table = command.json ? null : new ErrorTable();
-  const total = await forEachHarEntry(command.input, command.maxSizeMb, io, async (entry, index) => {
+  const total = await forEachHarEntry(command.input, command.maxSizeMb, io, (entry, index) => {
     const decoded = errorEntry(entry, index);
-    if (decoded === null) return;
+    if (decoded === null) return undefined;
     // What leaves through the terminal or a pipe is sanitized like every other output, unless asked.
     const found = command.includeSecrets ? decoded : { ...decoded, error: redactError(decoded.error) };
     const url = command.includeSecrets ? found.exchange.url : redactUrl(found.exchange.url);
-    if (table === null) await out.write(jsonLine(found, url));
-    else table.addError(found, url);
+    if (table === null) return out.write(jsonLine(found, url));
+    table.addError(found, url);
+    return undefined;
   });
   if (table !== null && total !== false) {
     const errors = table.size;
     const requests = `${total} request${total === 1 ? '' : 's'}`;
     const summary = errors === 0 ? `No errors in ${requests}.` : `${errors} error${errors === 1 ? '' : 's'} in ${requests}.`;
     if (errors > 0) {
-      for (const line of table.lines(width)) await out.write(`${line}\n`);
+      for (const line of table.lines(width)) {
+        const flushed = out.write(`${line}\n`);
+        if (flushed !== undefined) await flushed;
+      }
       await out.write('\n');
     }
     await out.write(`${summary}\n`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exchangeFromHarEntry } from './entry.ts';
+import { harEntrySchema, isPlainHarEntry } from './parse.ts';
 import { parseHar } from './stream.ts';
 
 // The HostUp 404 problem of seed 000, as Chrome's "Save all as HAR" records it.
@@ -123,8 +124,54 @@ describe('exchangeFromHarEntry', () => {
     expect(exchange).toMatchObject({ status: 502, body: null, mimeType: '', requestHeaders: [], responseHeaders: [], receivedAt: Date.parse(chromeEntry.startedDateTime) });
   });
 
+  it("keeps Chrome's failure marker and request type: a CORS-refused fetch as Chrome's Export HAR records it", () => {
+    // Chrome writes a blocked request with status 0, no content text and `_error` (HAR export of the Network panel).
+    const blocked = { ...chromeEntry, _error: 'net::ERR_FAILED', response: { ...chromeEntry.response, status: 0, headers: [], content: { size: 0, mimeType: 'x-unknown' } } };
+    expect(exchangeFromHarEntry(blocked)).toMatchObject({ status: 0, transportError: 'net::ERR_FAILED', resourceType: 'fetch', body: null });
+    const parsed = parseHar(har([blocked]));
+    expect('entries' in parsed && exchangeFromHarEntry(parsed.entries[0] as typeof blocked).transportError).toBe('net::ERR_FAILED');
+    expect(exchangeFromHarEntry(firefoxEntry)).not.toHaveProperty('transportError');
+  });
+
   it('treats an empty content text as no body', () => {
     const exchange = exchangeFromHarEntry({ ...chromeEntry, response: { ...chromeEntry.response, status: 204, content: { mimeType: 'x-unknown', text: '' } } });
     expect(exchange.body).toBeNull();
   });
 });
+
+describe('isPlainHarEntry (the fast path of the HAR entry schema)', () => {
+  it('accepts the Chrome and Firefox entries', () => {
+    expect(isPlainHarEntry(chromeEntry)).toBe(true);
+    expect(isPlainHarEntry(firefoxEntry)).toBe(true);
+  });
+
+  it('never accepts what the schema refuses, whatever member is broken', () => {
+    // Every member the schema reads, replaced by values of every JSON type (and removed).
+    const odd: unknown[] = [undefined, null, 0, 1.5, '', 'yesterday', true, [], {}, [{ name: 'a' }], [{ name: 'a', value: 1 }]];
+    const paths = [
+      ['startedDateTime'], ['time'], ['_error'], ['_resourceType'], ['request'], ['request', 'method'], ['request', 'url'], ['request', 'headers'],
+      ['request', 'postData'], ['request', 'postData', 'text'], ['response'], ['response', 'status'], ['response', 'statusText'], ['response', 'headers'],
+      ['response', 'content'], ['response', 'content', 'text'], ['response', 'content', 'encoding'], ['response', 'content', 'mimeType'], ['response', 'content', '_file'],
+    ];
+    for (const base of [chromeEntry, firefoxEntry]) {
+      for (const path of paths) {
+        for (const value of odd) {
+          const entry = structuredClone(base) as Record<string, unknown>;
+          let parent = entry;
+          for (const key of path.slice(0, -1)) {
+            if (!isRecordLike(parent[key])) parent[key] = {};
+            parent = parent[key] as Record<string, unknown>;
+          }
+          const last = path.at(-1) ?? '';
+          if (value === undefined) Reflect.deleteProperty(parent, last);
+          else parent[last] = value;
+          if (isPlainHarEntry(entry)) expect(harEntrySchema.safeParse(entry).success, `${path.join('.')} = ${JSON.stringify(value)}`).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+function isRecordLike(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
+}

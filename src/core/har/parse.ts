@@ -36,6 +36,28 @@ export const harEntrySchema = z.object({
 
 export type HarEntry = z.infer<typeof harEntrySchema>;
 
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isHeaderList = (value: unknown): boolean => Array.isArray(value) && value.every((h) => isRecord(h) && isString(h.name) && isString(h.value));
+
+/**
+ * The common case of harEntrySchema without building a copy of the entry: zod's object parse copies
+ * every header object, which on a HAR of many small entries costs more than parsing them. Stricter
+ * than the schema, never looser (har.test.ts checks this): when it says no, the schema decides and
+ * names the problem.
+ */
+export function isPlainHarEntry(value: unknown): value is HarEntry {
+  if (!isRecord(value) || !isString(value.startedDateTime) || typeof value.time !== 'number' || !isOptionalString(value._error) || !isOptionalString(value._resourceType)) return false;
+  const { request, response } = value;
+  if (!isRecord(request) || !isString(request.method) || !isString(request.url) || !isHeaderList(request.headers)) return false;
+  if (request.postData !== undefined && !(isRecord(request.postData) && isOptionalString(request.postData.text))) return false;
+  if (!isRecord(response) || typeof response.status !== 'number' || !isOptionalString(response.statusText) || !isHeaderList(response.headers)) return false;
+  const { content } = response;
+  if (!isRecord(content) || !isOptionalString(content.text) || !isOptionalString(content.encoding) || !isOptionalString(content.mimeType) || !isOptionalString(content._file)) return false;
+  return Number.isFinite(Date.parse(value.startedDateTime));
+}
+
 /** `["log", "entries", 3, "response"]` → `log.entries[3].response`. */
 function memberPath(path: readonly PropertyKey[]): string {
   return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : `${i === 0 ? '' : '.'}${String(segment)}`)).join('');

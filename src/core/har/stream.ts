@@ -1,5 +1,5 @@
 import type { HarEntryLike } from './entry.ts';
-import { describeIssue, harEntrySchema, type HarEntry } from './parse.ts';
+import { describeIssue, harEntrySchema, isPlainHarEntry, type HarEntry } from './parse.ts';
 
 /**
  * Reads a HAR file as a stream of bytes and yields its `log.entries` one at a time, so the cost of a
@@ -78,6 +78,7 @@ function parseEntry(bytes: Uint8Array, index: number): HarEntry {
     const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
     throw new HarReadError(`not JSON (log.entries[${index}] is not valid JSON${position === undefined ? '' : ` at its byte ${position}`})`);
   }
+  if (isPlainHarEntry(json)) return json;
   const result = harEntrySchema.safeParse(json);
   if (!result.success) {
     const [issue] = result.error.issues;
