@@ -70,7 +70,7 @@ describe('npm install -g of the tarball', () => {
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^TIME +METHOD +PATH +STATUS +FAMILY +CODE +MESSAGE +RETRY\n/);
     expect(stdout).toMatch(/\d+ errors? in \d+ requests\.\n$/);
-  });
+  }, 30_000);
 });
 
 describe('the library, installed into another project', () => {
@@ -89,7 +89,7 @@ describe('the library, installed into another project', () => {
     await writeFile(join(project, 'example.mjs'), (example ?? '').replace('https://api.example.com', origin));
     const { stdout } = await exec(process.execPath, ['example.mjs'], { cwd: project });
     expect(stdout).toBe('Slow down: 100 requests per minute. (rate_limited); retry in 30000 ms\n');
-  });
+  }, 30_000);
 
   it('type-checks a TypeScript consumer against the declarations (strict, nodenext)', async () => {
     await writeFile(
@@ -105,5 +105,5 @@ describe('the library, installed into another project', () => {
     );
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     await exec(process.execPath, [tsc, '--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', 'false', 'consumer.ts'], { cwd: project });
-  });
+  }, 60_000);
 });
