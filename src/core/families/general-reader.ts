@@ -8,7 +8,7 @@
  * Bounded: breadth-first, at most MAX_DEPTH levels, MAX_NODES objects/arrays and MAX_ITEMS keys or items
  * per node, so a hostile body costs the same as a small one. Shallower findings win over deeper ones.
  */
-import { isRecord, pointerFromSegments, text, type JsonRecord } from '../json.ts';
+import { isRecord, parseJson, pointerFromSegments, text, type JsonRecord } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import { MAX_ITEMS } from './lenient.ts';
 
@@ -198,7 +198,7 @@ function messageOf(key: string, value: unknown): string | null {
   if (Array.isArray(value)) return key === 'details' || key === 'message' ? text(value[0]) : null;
   const found = text(value);
   // A serialized structure (a JSON string inside a message) is data for a family to parse, not a sentence.
-  if (found === null || /^[[{]/.test(found)) return null;
+  if (found === null || (/^[[{]/.test(found) && parseJson(found) !== undefined)) return null;
   if ((key === 'error' || key === 'reason' || key === 'details' || key === 'text' || key === 'title') && !isProse(found)) return null;
   return found;
 }
@@ -216,27 +216,41 @@ function codeOf(key: string, value: unknown, status: number): string | null {
   return LOOSE_CODE_KEYS.has(key) || key === 'error' ? (isDistinctiveCode(found) || (key === 'error' && isCodeLike(found)) ? found : null) : found;
 }
 
-/** Values of `{name}`, `{{name}}`, `%{name}`, `${name}`, `:name` placeholders from the node or its parameter objects. */
+/**
+ * Values for `{name}`, `{{name}}`, `%{name}`, `${name}`, `:name`, Magento's `%name` and positional `%1`/`{0}`
+ * placeholders, from the node's parameter objects or lists (`parameters`, `params`, `args`…), the root's, or the
+ * node's own members. A placeholder nothing fills is left as it is.
+ */
 function fillPlaceholders(message: string, node: JsonRecord, root: unknown): string {
   if (!/[{%:$]/.test(message)) return message;
-  const sources: JsonRecord[] = [];
+  const named: JsonRecord[] = [];
+  let positional: readonly unknown[] | null = null;
   for (const holder of [node, isRecord(root) ? root : null]) {
     if (holder === null) continue;
     for (const key of Object.keys(holder).slice(0, MAX_ITEMS)) {
       const value = holder[key];
-      if (PARAM_KEYS.has(normalizeKey(key)) && isRecord(value)) sources.push(value);
+      if (!PARAM_KEYS.has(normalizeKey(key))) continue;
+      if (isRecord(value)) named.push(value);
+      else if (Array.isArray(value)) positional ??= value;
     }
   }
-  sources.push(node);
-  const lookup = (name: string): string | null => {
-    for (const source of sources) {
-      if (!Object.hasOwn(source, name)) continue;
-      const value = source[name];
-      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  named.push(node);
+  const scalar = (value: unknown): string | null => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null);
+  const lookup = (name: string, base: 0 | 1): string | null => {
+    if (/^\d{1,3}$/.test(name)) return positional === null ? null : scalar(positional[Number(name) - base]);
+    for (const source of named) {
+      if (Object.hasOwn(source, name)) return scalar(source[name]);
     }
     return null;
   };
-  return message.replace(/\{\{\s*([\w.-]{1,64})\s*\}\}|[%$]?\{\s*([\w.-]{1,64})\s*\}|(?<![\w:/]):([a-z_]\w{0,63})\b/g, (whole: string, a?: string, b?: string, c?: string) => lookup(a ?? b ?? c ?? '') ?? whole);
+  return message.replace(
+    /\{\{\s*([\w.-]{1,64})\s*\}\}|[%$]?\{\s*([\w.-]{1,64})\s*\}|%([A-Za-z_]\w{0,63}|\d{1,3})\b|(?<![\w:/]):([a-z_]\w{0,63})\b/g,
+    (whole: string, a?: string, b?: string, c?: string, d?: string) => {
+      // `{0}` counts from 0 (Java MessageFormat), `%1` from 1 (Magento).
+      const found = a !== undefined ? lookup(a, 0) : b !== undefined ? lookup(b, 0) : c !== undefined ? lookup(c, 1) : lookup(d ?? '', 0);
+      return found ?? whole;
+    },
+  );
 }
 
 /** A path as the API writes it: strings kept verbatim, arrays of segments turned into a JSON Pointer. */
