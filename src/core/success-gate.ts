@@ -16,6 +16,7 @@ import { jsendSuccessHints } from './families/jsend-hints.ts';
 import { jsonrpcSuccessHints } from './families/jsonrpc-hints.ts';
 import { slackSuccessHints } from './families/slack-hints.ts';
 import { twitterSuccessHints } from './families/twitter-hints.ts';
+import { xmlFaultSuccessHints } from './families/xml-fault-hints.ts';
 
 /** The hints of every family tried on 2xx bodies. */
 export const allSuccessHints: readonly SuccessHints[] = [
@@ -26,6 +27,7 @@ export const allSuccessHints: readonly SuccessHints[] = [
   jsendSuccessHints,
   grpcWebSuccessHints,
   generalSuccessHints,
+  xmlFaultSuccessHints,
 ];
 
 /**

@@ -107,6 +107,7 @@ const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['localizedmessage', 1],
   ['humanmessage', 1],
   ['errordescription', 2],
+  ['errorsummary', 2],
   ['detail', 2],
   ['description', 3],
   ['faultstring', 3],
