@@ -13,6 +13,17 @@ import { isCodeLike, readGeneral, type GeneralFields } from './families/general-
 import { humanizeCode } from './families/lenient.ts';
 import { mayCarryErrorInSuccess } from './success-gate.ts';
 
+/**
+ * A message without the metadata lines some identity providers append (`\r\nTrace ID: …\r\nCorrelation ID: …\r\n
+ * Timestamp: …` in Microsoft identity platform errors): they are ids, shown apart, not part of the sentence.
+ */
+function withoutMetadataLines(message: string | null): string | null {
+  if (message === null || !message.includes('\n')) return message;
+  const lines = message.split(/\r?\n/);
+  while (lines.length > 1 && /^\s*(?:[A-Z][\w ]{0,30}(?:ID|Id|id)|Timestamp|Time|Date)\s*:\s*\S/.test(lines[lines.length - 1] ?? '')) lines.pop();
+  return lines.join('\n').trim();
+}
+
 /** Picks the best and the runner-up match: strongest first, recognition order breaks ties. */
 function recognize(view: BodyView, candidates: readonly Family[]): { best: FamilyMatch | null; runnerUp: FamilyMatch | null } {
   let best: FamilyMatch | null = null;
@@ -109,7 +120,7 @@ function buildError(
   const title = fields.title ?? null;
   const code = fields.code ?? general?.code ?? null;
   // A code stands in for a sentence only when the body has none (`rate_limit_exceeded` → "Rate limit exceeded").
-  const message = fields.message ?? general?.message ?? title ?? (code !== null && isCodeLike(code) && !/^\d+$/.test(code) ? humanizeCode(code) : null) ?? statusEntry(status).title;
+  const message = withoutMetadataLines(fields.message ?? general?.message ?? null) ?? title ?? (code !== null && isCodeLike(code) && !/^\d+$/.test(code) ? humanizeCode(code) : null) ?? statusEntry(status).title;
   const familyFieldErrors = fields.fieldErrors ?? [];
   // Prefer the reading that names the fields: a family may see the messages but not the spelling of the path key.
   const fieldErrors = familyFieldErrors.length > 0 && !(familyFieldErrors.every((f) => f.path === '') && (general?.fieldErrors.length ?? 0) > 0) ? familyFieldErrors : (general?.fieldErrors ?? []);

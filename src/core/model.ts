@@ -48,6 +48,7 @@ export type FamilyId =
   | 'elasticsearch'
   | 'fhir'
   | 'scim'
+  | 'xml-fault'
   | 'html-page'
   | 'plain-text'
   | 'generic-json'

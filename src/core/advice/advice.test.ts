@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { headerMap } from '../exchange.ts';
 import { advise, type AdviceInput } from './index.ts';
+import { BARE_ADVICE_INPUT } from './status-rules.ts';
 
 const T = Date.UTC(2026, 10, 22, 12, 0, 0);
 
 function input(overrides: Partial<AdviceInput>): AdviceInput {
-  return {
-    status: 500,
-    method: 'GET',
-    requestHeaders: headerMap([]),
-    responseHeaders: headerMap([]),
-    format: 'simple',
-    errorIn2xx: false,
-    code: null,
-    subcode: null,
-    message: 'Something failed',
-    fieldErrors: [],
-    missingScope: null,
-    throttled: false,
-    notRetryable: false,
-    serverRetry: null,
-    delay: null,
-    rateLimit: null,
-    receivedAt: T,
-    ...overrides,
-  };
+  return { ...BARE_ADVICE_INPUT, status: 500, format: 'simple', message: 'Something failed', receivedAt: T, ...overrides };
 }
 
 describe('advise', () => {

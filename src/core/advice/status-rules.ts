@@ -112,7 +112,7 @@ export function statusRule(status: number): StatusRule {
 }
 
 /** A request with nothing known about it but its status: what the catalog shows for a status looked up alone. */
-const BARE: Omit<AdviceInput, 'status'> = {
+export const BARE_ADVICE_INPUT: Omit<AdviceInput, 'status'> = {
   method: 'GET',
   requestHeaders: new Map(),
   responseHeaders: new Map(),
@@ -140,5 +140,5 @@ const RETRY_KINDS: Readonly<Record<StatusRetry, RetryKind>> = { no: 'no', yes: '
  */
 export function statusAdvice(status: number): { readonly retry: RetryKind; readonly advice: string } | null {
   const rule = RULES.get(status);
-  return rule === undefined ? null : { retry: RETRY_KINDS[rule.retry], advice: rule.guidance({ ...BARE, status }) };
+  return rule === undefined ? null : { retry: RETRY_KINDS[rule.retry], advice: rule.guidance({ ...BARE_ADVICE_INPUT, status }) };
 }

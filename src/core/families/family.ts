@@ -40,8 +40,13 @@ export interface FamilyFields {
  * response, so they must stay cheap: one regex over the body text, a test of the header names.
  */
 export interface SuccessHints {
-  /** Matches the raw body text of a response that may hold this family's error. */
+  /** Matches, anywhere in the raw body text, what may be this family's error (an error object or list). */
   readonly body?: RegExp;
+  /**
+   * Matches the start of the body (its first HEAD_CHARS characters) when the marker sits at the top of the
+   * envelope (`{"ok": false`, `{"status": "fail"`, `{"code": 1, "msg"`): cheaper than scanning every body whole.
+   */
+  readonly head?: RegExp;
   /** Matches a (lower-case) response header name that marks an error (gRPC-Web `grpc-status`). */
   readonly header?: RegExp;
 }

@@ -26,12 +26,14 @@ import { simple } from './simple.ts';
 import { springLegacy } from './spring-legacy.ts';
 import { supabaseAuth } from './supabase-auth.ts';
 import { twilio } from './twilio.ts';
+import { xmlFault } from './xml-fault.ts';
 
 /** Simple envelopes (+ seeds Restore Hub, GPU Outlet), frameworks, AWS, vendors, OAuth, HTML/text pages, generic fallback. */
 export const frameworksAndVendors: readonly Family[] = [
   grpcWeb,
   connect,
   awsXml,
+  xmlFault,
   htmlPage,
   plainText,
   kubernetes,

@@ -12,18 +12,11 @@
  * payload that merely has a `status` (an order that is `failed` is data, not an error of the request).
  */
 import { isRecord, text, type JsonRecord } from '../json.ts';
-import type { BodyView, Family, FamilyFields, FamilyMatch, SuccessHints } from './family.ts';
+import type { BodyView, Family, FamilyFields, FamilyMatch } from './family.ts';
+import { generalSuccessHints } from './general-in-success-hints.ts';
 import { isCodeLike, normalizeKey, readGeneral } from './general-reader.ts';
 import { MAX_ITEMS } from './lenient.ts';
 
-/**
- * Cheap hints: an error-ish key holding an object or a non-empty list, a false success flag, a failure word in
- * a status field, a bulk `errors: true`, an item status ≥ 400. Case-insensitive keys (`"Error"`, `"Success"`).
- */
-export const generalSuccessHints: SuccessHints = {
-  body: /"(?:error|fault|exception|errorinfo|errordetails)"\s*:\s*[{"[]|^\s*\{\s*"(?:code|ret_?code|err_?code|errno|error_?code|result_?code|return_?code|status_?code|rc)"\s*:\s*"?-?[1-9]|"(?:ret_?code|err_?code|errno)"\s*:\s*"?-?[1-9]|"(?:errors|failures|faults)"\s*:\s*(?:\[\s*[{"]|true)|"(?:success|ok|issuccess|is_success|succeeded)"\s*:\s*false|"(?:status|result|state|outcome)"\s*:\s*"(?:error|fail|failed|failure|fault|ko|nok)"|"(?:status|statuscode|status_code)"\s*:\s*[45]\d\d\b/i,
-  header: /^x-(?:[a-z0-9]+-)*error(?:-code|-type|-message)?$/,
-};
 
 const ERROR_KEYS = new Set(['error', 'fault', 'exception', 'errorinfo', 'errordetails', 'errorresponse']);
 const ERROR_LIST_KEYS = new Set(['errors', 'faults', 'failures', 'exceptions']);

@@ -8,7 +8,7 @@
  * Bounded: breadth-first, at most MAX_DEPTH levels, MAX_NODES objects/arrays and MAX_ITEMS keys or items
  * per node, so a hostile body costs the same as a small one. Shallower findings win over deeper ones.
  */
-import { isRecord, pointerFromSegments, text, type JsonRecord } from '../json.ts';
+import { isRecord, parseJson, pointerFromSegments, text, type JsonRecord } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import { MAX_ITEMS } from './lenient.ts';
 
@@ -39,11 +39,20 @@ export function normalizeKey(key: string): string {
 const MARKER_VALUES = new Set(['error', 'errors', 'fail', 'failed', 'failure', 'fault', 'exception', 'ko', 'nok', 'false', 'true', 'object', 'invalid', 'err']);
 
 /** A lower-case word/snake/dotted/kebab string, an UPPER_SNAKE string, a PascalCase name or a number-like id. */
-const IDENTIFIER = /^(?:[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*|[A-Z][A-Z0-9]*(?:[_.-][A-Z0-9]+)*|[A-Z][a-zA-Z0-9]*(?:[_.][A-Za-z0-9]+)*|[A-Z]{1,6}[-_]?\d{1,8}|\d{1,10}(?:[.-]\d{1,6})?)$/;
+const IDENTIFIER = /^(?:[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*|[A-Z][A-Z0-9]*(?:[_.-][A-Z0-9]+)*|[A-Z][a-zA-Z0-9]*(?:[_.][A-Za-z0-9]+)*|[A-Za-z][A-Za-z0-9]*(?:[_.:-][A-Za-z0-9]+)+|[A-Z]{1,6}[-_]?\d{1,8}|\d{1,10}(?:[.-]\d{1,6})?)$/;
 
 /** True for a string that reads as a machine code, not prose and not an envelope marker. */
 export function isCodeLike(value: string): boolean {
-  return value.length <= MAX_CODE_CHARS && IDENTIFIER.test(value) && !MARKER_VALUES.has(value.toLowerCase());
+  return value.length <= MAX_CODE_CHARS && IDENTIFIER.test(value) && !isMarker(value) && !URI_SCHEME.test(value);
+}
+
+/** `about:blank`, `urn:…`, `https:…`: a URI, not a code. */
+const URI_SCHEME = /^(?:about|urn|https?|mailto|data|javascript|tag):/i;
+
+/** An envelope marker: `error`, `fail`, and list/response spellings of it (`error.list`, `error_response`). */
+function isMarker(value: string): boolean {
+  const lower = value.toLowerCase();
+  return MARKER_VALUES.has(lower) || /^(?:errors?|fault)[._-]?(?:list|response|object|envelope|collection|message)$/.test(lower);
 }
 
 /** `type`/`name` hold a code only when it is clearly one (`invalid_request_error`, `ValidationError`, `NOT_FOUND`), not a plain word. */
@@ -73,11 +82,13 @@ const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['name', 6],
   ['errorname', 1],
   ['id', 7],
+  ['category', 8],
+  ['errorcategory', 8],
 ]);
 /** Keys whose numbers are codes (elsewhere a number is a count, an id or a status). */
 const NUMERIC_CODE_KEYS = new Set(['code', 'errorcode', 'errcode', 'subcode', 'faultcode', 'retcode', 'scode', 'errno', 'resultcode', 'returncode']);
 /** Keys whose values must be distinctive (not a plain word) to count as a code. */
-const LOOSE_CODE_KEYS = new Set(['type', 'name', 'status', 'reason']);
+const LOOSE_CODE_KEYS = new Set(['type', 'name', 'status', 'reason', 'category', 'errorcategory']);
 
 /** Message keys by preference (normalized). `error`/`reason` count only when they hold prose. */
 const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
@@ -96,6 +107,7 @@ const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['localizedmessage', 1],
   ['humanmessage', 1],
   ['errordescription', 2],
+  ['errorsummary', 2],
   ['detail', 2],
   ['description', 3],
   ['faultstring', 3],
@@ -127,7 +139,7 @@ const PARAM_KEYS = new Set(['params', 'parameters', 'args', 'arguments', 'values
 const PATH_KEY_RANKS: readonly RegExp[] = [
   /^(?:\w*field(?:name|path)?|fieldid)$/,
   /^(?:\w*path|pointer|loc|\w*property(?:name)?|\w*param(?:eter)?(?:name)?|\w*attribute|attr)$/,
-  /^(?:source|target|element|input|key|name|location)$/,
+  /^(?:source|target|element|input|key|name|location|in)$/,
 ];
 function pathKeyRank(name: string): number {
   return PATH_KEY_RANKS.findIndex((pattern) => pattern.test(name));
@@ -176,6 +188,15 @@ function httpLink(value: unknown): string | null {
   return raw !== null && /^https?:\/\/\S+$/i.test(raw) && raw.length <= 2000 ? raw : null;
 }
 
+/** True when every value of a (non-empty) map is a sentence. */
+function proseOnly(map: JsonRecord): boolean {
+  const keys = Object.keys(map).slice(0, MAX_ITEMS);
+  return keys.length > 0 && keys.every((key) => {
+    const value = text(map[key]);
+    return value !== null && /\s/.test(value);
+  });
+}
+
 /** A localized message object (`{"en": "…", "de": "…"}`, `{"lang": "en", "value": "…"}`): its English or first text. */
 function localized(value: JsonRecord): string | null {
   const keys = Object.keys(value).slice(0, MAX_ITEMS);
@@ -198,12 +219,17 @@ function messageOf(key: string, value: unknown): string | null {
   if (Array.isArray(value)) return key === 'details' || key === 'message' ? text(value[0]) : null;
   const found = text(value);
   // A serialized structure (a JSON string inside a message) is data for a family to parse, not a sentence.
-  if (found === null || /^[[{]/.test(found)) return null;
+  if (found === null || (/^[[{]/.test(found) && parseJson(found) !== undefined)) return null;
   if ((key === 'error' || key === 'reason' || key === 'details' || key === 'text' || key === 'title') && !isProse(found)) return null;
   return found;
 }
 
-function codeOf(key: string, value: unknown, status: number): string | null {
+/**
+ * A code read from `key`. An `id` names the error when the node says it is an error (Contentful's
+ * `sys: {type: "Error", id: "NotFound"}`), or, in a node without a type, when it is a word (Heroku's
+ * `"id": "rate_limit"`); a typed node's id (`{type: "Entry", id: "nyancat"}`) names a resource.
+ */
+function codeOf(key: string, value: unknown, status: number, typed = false, errorTyped = false): string | null {
   if (typeof value === 'number') {
     // A number equal to the HTTP status is the status echoed, not a code.
     return Number.isInteger(value) && value !== status && NUMERIC_CODE_KEYS.has(key) ? String(value) : null;
@@ -212,31 +238,45 @@ function codeOf(key: string, value: unknown, status: number): string | null {
   if (found === null || !isCodeLike(found)) return null;
   if (String(status) === found) return null;
   // An `id` names the error only when it is a word, not a resource's id (Heroku, DigitalOcean: `"id": "not_found"`).
-  if (key === 'id') return /^[a-z]+(?:_[a-z]+)*$/.test(found) ? found : null;
+  if (key === 'id') return errorTyped || (!typed && /^[a-z]+(?:_[a-z]+)*$/.test(found)) ? found : null;
   return LOOSE_CODE_KEYS.has(key) || key === 'error' ? (isDistinctiveCode(found) || (key === 'error' && isCodeLike(found)) ? found : null) : found;
 }
 
-/** Values of `{name}`, `{{name}}`, `%{name}`, `${name}`, `:name` placeholders from the node or its parameter objects. */
+/**
+ * Values for `{name}`, `{{name}}`, `%{name}`, `${name}`, `:name`, Magento's `%name` and positional `%1`/`{0}`
+ * placeholders, from the node's parameter objects or lists (`parameters`, `params`, `args`…), the root's, or the
+ * node's own members. A placeholder nothing fills is left as it is.
+ */
 function fillPlaceholders(message: string, node: JsonRecord, root: unknown): string {
   if (!/[{%:$]/.test(message)) return message;
-  const sources: JsonRecord[] = [];
+  const named: JsonRecord[] = [];
+  let positional: readonly unknown[] | null = null;
   for (const holder of [node, isRecord(root) ? root : null]) {
     if (holder === null) continue;
     for (const key of Object.keys(holder).slice(0, MAX_ITEMS)) {
       const value = holder[key];
-      if (PARAM_KEYS.has(normalizeKey(key)) && isRecord(value)) sources.push(value);
+      if (!PARAM_KEYS.has(normalizeKey(key))) continue;
+      if (isRecord(value)) named.push(value);
+      else if (Array.isArray(value)) positional ??= value;
     }
   }
-  sources.push(node);
-  const lookup = (name: string): string | null => {
-    for (const source of sources) {
-      if (!Object.hasOwn(source, name)) continue;
-      const value = source[name];
-      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  named.push(node);
+  const scalar = (value: unknown): string | null => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null);
+  const lookup = (name: string, base: 0 | 1): string | null => {
+    if (/^\d{1,3}$/.test(name)) return positional === null ? null : scalar(positional[Number(name) - base]);
+    for (const source of named) {
+      if (Object.hasOwn(source, name)) return scalar(source[name]);
     }
     return null;
   };
-  return message.replace(/\{\{\s*([\w.-]{1,64})\s*\}\}|[%$]?\{\s*([\w.-]{1,64})\s*\}|(?<![\w:/]):([a-z_]\w{0,63})\b/g, (whole: string, a?: string, b?: string, c?: string) => lookup(a ?? b ?? c ?? '') ?? whole);
+  return message.replace(
+    /\{\{\s*([\w.-]{1,64})\s*\}\}|[%$]?\{\s*([\w.-]{1,64})\s*\}|%([A-Za-z_]\w{0,63}|\d{1,3})\b|(?<![\w:/]):([a-z_]\w{0,63})\b/g,
+    (whole: string, a?: string, b?: string, c?: string, d?: string) => {
+      // `{0}` counts from 0 (Java MessageFormat), `%1` from 1 (Magento).
+      const found = a !== undefined ? lookup(a, 0) : b !== undefined ? lookup(b, 0) : c !== undefined ? lookup(c, 1) : lookup(d ?? '', 0);
+      return found ?? whole;
+    },
+  );
 }
 
 /** A path as the API writes it: strings kept verbatim, arrays of segments turned into a JSON Pointer. */
@@ -356,16 +396,19 @@ function docsFromLinks(value: unknown): string | null {
 
 function visitRecord(node: JsonRecord, depth: number, status: number, found: Found, root: unknown, requestUrl: string): void {
   const base = depth * 100;
+  const nodeType = text(node['type']) ?? text(node['object']) ?? text(node['kind']);
+  const typed = nodeType !== null;
+  const errorTyped = nodeType !== null && isMarker(nodeType);
   for (const key of Object.keys(node).slice(0, MAX_ITEMS)) {
     const name = normalizeKey(key);
     const value = node[key];
-    const messageRank = MESSAGE_KEYS.get(name);
+    const messageRank = MESSAGE_KEYS.get(name) ?? (/^messages?(?:translations|text|localized)$|^(?:localized|translated)messages?$/.test(name) ? 3 : undefined);
     if (messageRank !== undefined) {
       const message = messageOf(name, value);
       found.message = better(found.message, message === null ? null : fillPlaceholders(message, node, root), base + messageRank);
     }
     const codeRank = CODE_KEYS.get(name);
-    if (codeRank !== undefined) found.code = better(found.code, codeOf(name, value, status), base + codeRank);
+    if (codeRank !== undefined) found.code = better(found.code, codeOf(name, value, status, typed, errorTyped), base + codeRank);
     if (REQUEST_ID_KEY.test(name) && name !== 'errorcode') {
       const id = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : text(value);
       found.requestId = better(found.requestId, id !== null && id.length <= 200 && !/\s/.test(id) ? id : null, base);
@@ -375,6 +418,8 @@ function visitRecord(node: JsonRecord, depth: number, status: number, found: Fou
     if (BARE_LINK_KEYS.has(name)) found.docsUrl = better(found.docsUrl, notTheRequest(httpLink(value), requestUrl), base + 2);
     if (name === 'links' || name === 'link') found.docsUrl = better(found.docsUrl, docsFromLinks(value), base + 1);
     if (found.fieldErrors === null && isRecord(value) && FIELD_MAP_KEY.test(name)) found.fieldErrors = fieldErrorMap(value);
+    // WordPress `data.params: {title: "title is not of type string."}`: parameters whose values are sentences.
+    if (found.fieldErrors === null && isRecord(value) && (name === 'params' || name === 'parameters') && proseOnly(value)) found.fieldErrors = fieldErrorMap(value);
   }
   // One field error spelled out on the error object itself (`{field: "email", message: "…"}`).
   if (found.fieldErrors === null && depth > 0) {

@@ -5,11 +5,9 @@
  */
 import { z } from 'zod';
 import { codeText, isRecord, text } from '../json.ts';
-import type { BodyView, Family, FamilyMatch, SuccessHints } from './family.ts';
+import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { anything, keysWithin, listOf, MAX_ITEMS, maybe } from './lenient.ts';
-
-/** A non-empty GraphQL `errors` list of objects. */
-export const graphqlSuccessHints: SuccessHints = { body: /"errors"\s*:\s*\[\s*\{/ };
+import { graphqlSuccessHints } from './graphql-hints.ts';
 
 const GRAPHQL_MIME = 'application/graphql-response+json';
 const RESPONSE_KEYS = new Set(['data', 'errors', 'extensions']);

@@ -4,10 +4,8 @@
  * block, and `grpc-retry-pushback-ms` tells when (or whether) to retry.
  */
 import { z } from 'zod';
-import type { BodyView, Family, FamilyMatch, SuccessHints } from './family.ts';
-
-/** Trailers-only gRPC-Web errors: the status is a header. */
-export const grpcWebSuccessHints: SuccessHints = { header: /^grpc-status$/ };
+import type { BodyView, Family, FamilyMatch } from './family.ts';
+import { grpcWebSuccessHints } from './grpc-web-hints.ts';
 
 /** google/rpc/code.proto names, indexed by code. */
 const CODE_NAMES = [

@@ -4,11 +4,9 @@
  */
 import { z } from 'zod';
 import { isRecord, prop, text } from '../json.ts';
-import type { BodyView, Family, FamilyMatch, SuccessHints } from './family.ts';
+import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { anything, codeLike, fieldErrorsFromMessageMap, keysWithin, str } from './lenient.ts';
-
-/** A JSend `fail` or `error` status. */
-export const jsendSuccessHints: SuccessHints = { body: /"status"\s*:\s*"(?:fail|error)"/ };
+import { jsendSuccessHints } from './jsend-hints.ts';
 
 const JSEND_KEYS = new Set(['status', 'data', 'message', 'code']);
 

@@ -4,11 +4,9 @@
  */
 import { z } from 'zod';
 import { isRecord, prop, text } from '../json.ts';
-import type { BodyView, Family, FamilyMatch, SuccessHints } from './family.ts';
+import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { MAX_ITEMS } from './lenient.ts';
-
-/** A JSON-RPC `error` object. */
-export const jsonrpcSuccessHints: SuccessHints = { body: /"error"\s*:\s*\{/ };
+import { jsonrpcSuccessHints } from './jsonrpc-hints.ts';
 
 /** The codes the specification reserves, by name. */
 const RESERVED: ReadonlyMap<number, string> = new Map([

@@ -134,7 +134,8 @@ function match(view: BodyView): FamilyMatch | null {
       message: firstText(p.detail, p.title),
       fieldErrors: fieldErrorsOf(p),
       requestId: firstText(p.requestId, p.request_id, p.traceId, p.trace_id, p.instance?.startsWith('urn:') === true ? p.instance : null),
-      docsUrl: p.type ?? null,
+      // A type that is a word (`"type": "error"`, Box) is a marker, not a link to the problem's documentation.
+      docsUrl: p.type !== undefined && /[/:]/.test(p.type) ? p.type : null,
     },
   };
 }

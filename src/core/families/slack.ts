@@ -5,11 +5,9 @@
  */
 import { z } from 'zod';
 import { prop } from '../json.ts';
-import type { BodyView, Family, FamilyMatch, SuccessHints } from './family.ts';
+import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { firstText, humanizeCode, listOf, maybe } from './lenient.ts';
-
-/** Slack's `ok: false`. */
-export const slackSuccessHints: SuccessHints = { body: /"ok"\s*:\s*false/ };
+import { slackSuccessHints } from './slack-hints.ts';
 
 const Body = z.object({
   ok: z.literal(false),

@@ -7,11 +7,9 @@
 import { z } from 'zod';
 import { isRecord, text, type JsonRecord } from '../json.ts';
 import type { FieldError } from '../model.ts';
-import type { BodyView, Family, FamilyFields, FamilyMatch, SuccessHints } from './family.ts';
+import type { BodyView, Family, FamilyFields, FamilyMatch } from './family.ts';
 import { firstText, keysWithin, listOf, MAX_ITEMS, maybe, str } from './lenient.ts';
-
-/** Twitter v2 partial errors: a non-empty `errors` list next to `data`. */
-export const twitterSuccessHints: SuccessHints = { body: /"errors"\s*:\s*\[\s*\{/ };
+import { twitterSuccessHints } from './twitter-hints.ts';
 
 const HOSTS = new Set(['api.twitter.com', 'api.x.com']);
 const PROBLEM_TYPE = /^https:\/\/api\.(?:twitter|x)\.com\/2\/problems\/([\w-]+)$/;

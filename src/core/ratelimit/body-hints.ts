@@ -51,11 +51,32 @@ function resetAtOf(value: unknown, headers: HeaderMap, receivedAt: number): Dela
   return { afterMs: clampDelay(toReceiverClock(serverInstant, headers, receivedAt) - receivedAt), source: 'body', exact: true };
 }
 
+/**
+ * Other keys that state a wait, by what their names say: `estimated_time` (Hugging Face's model loading),
+ * `wait_time`, `cooldown`, `backoff_ms`, `retry_in`, `retryDelay`… The unit comes from the name's suffix; without
+ * one it is a guess of seconds.
+ */
+const DELAY_KEY = /^(?:retry(?:after|in|delay|wait)?|wait(?:time|for)?|waitingtime|backoff|cooldown|cooldowntime|estimatedtime|estimatedwait|estimatedwaittime|tryagainin|delay)(ms|millis|milliseconds|s|sec|secs|seconds)?$/;
+
+function byPattern(level: unknown): DelayReading | null {
+  if (typeof level !== 'object' || level === null || Array.isArray(level)) return null;
+  for (const key of Object.keys(level).slice(0, 100)) {
+    const found = DELAY_KEY.exec(key.toLowerCase().replace(/[_-]/g, ''));
+    if (found === null) continue;
+    const suffix = found[1];
+    const reading = delayOf(prop(level, key), suffix === undefined ? 'guess' : /^m/.test(suffix) ? 'ms' : 'seconds');
+    if (reading !== null) return reading;
+  }
+  return null;
+}
+
 function readLevel(level: unknown, headers: HeaderMap, receivedAt: number): DelayReading | null {
   for (const [key, unit] of DELAY_KEYS) {
     const reading = delayOf(prop(level, key), unit);
     if (reading !== null) return reading;
   }
+  const named = byPattern(level);
+  if (named !== null) return named;
   return resetAtOf(prop(level, 'reset_at'), headers, receivedAt);
 }
 

@@ -98,13 +98,13 @@ function fromLimits(input: DelayInput): DelayReading | null {
  * own structure, a retry hint in the body, the reset of an exhausted limit, and last a sentence in the message.
  */
 export function readRetryDelay(input: DelayInput): DelayReading | null {
-  return (
-    input.report.retryAfter ??
-    fromFamily(input.familyDelayMs) ??
-    readBodyHint(input.json, input.headers, input.receivedAt) ??
-    fromLimits(input) ??
-    readMessageDelay(input.message, input.headers, input.receivedAt)
-  );
+  const stated = input.report.retryAfter ?? fromFamily(input.familyDelayMs);
+  if (stated !== null) return stated;
+  const hint = readBodyHint(input.json, input.headers, input.receivedAt);
+  const reset = fromLimits(input);
+  // A body hint whose unit was guessed (`retry_after: 19`, seconds or ms?) yields to an exact reset header.
+  if (hint !== null && (hint.exact || reset === null || !reset.exact)) return hint;
+  return reset ?? readMessageDelay(input.message, input.headers, input.receivedAt);
 }
 
 /** When a "not ready yet" answer (a 202) says to ask again: its retry header or a body hint, or null. */

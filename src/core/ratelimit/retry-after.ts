@@ -5,7 +5,7 @@
  */
 import type { HeaderMap } from '../exchange.ts';
 import { toReceiverClock } from './clock.ts';
-import { parseHttpDate } from './dates.ts';
+import { parseAbsoluteTime } from './dates.ts';
 import type { DelayReading } from './delay.ts';
 import { clampDelay, parseDecimal } from './values.ts';
 
@@ -25,12 +25,13 @@ function fromMsHeaders(headers: HeaderMap): DelayReading | null {
   return null;
 }
 
-/** One `Retry-After`-style value: delta seconds or an HTTP-date (delay = date − server's `Date`). */
+/** One `Retry-After`-style value: delta seconds or an absolute time (delay = time − server's `Date`). */
 function fromRetryAfterValue(value: string | undefined, headers: HeaderMap, receivedAt: number): number | null {
   if (value === undefined) return null;
   const seconds = parseDecimal(value);
   if (seconds !== null) return clampDelay(seconds * 1000);
-  const date = parseHttpDate(value, receivedAt);
+  // RFC 9110 allows an HTTP-date; some APIs send ISO 8601 instead (Zoom's daily limit), which means the same.
+  const date = parseAbsoluteTime(value, receivedAt);
   return date === null ? null : clampDelay(toReceiverClock(date, headers, receivedAt) - receivedAt);
 }
 

@@ -2,7 +2,8 @@
  * Vendor-prefixed limit headers no other dialect names, found by the shape of their names rather than by a
  * list of vendors: `X-<Vendor>-Limit` (or `-RateLimit`, `-Quota`) with `-Remaining`/`-Left`/`-Status` and
  * `-Reset`/`-Reset-Timestamp`/`-Reset-At` siblings — Bybit's `X-Bapi-Limit`, `X-Bapi-Limit-Status`,
- * `X-Bapi-Limit-Reset-Timestamp`, and any API spelling the same three counters under its own prefix.
+ * `X-Bapi-Limit-Reset-Timestamp`, Contentful's per-dimension `X-Contentful-RateLimit-Second-Limit` with
+ * `-Second-Remaining` and one `X-Contentful-RateLimit-Reset`, and any API spelling the same counters under its prefix.
  */
 import type { HeaderMap } from '../../exchange.ts';
 import { makeReading, type Dialect, type LimitReading } from '../reading.ts';
@@ -25,8 +26,33 @@ function first(headers: HeaderMap, base: string, suffixes: readonly string[]): s
   return undefined;
 }
 
+/** `x-<vendor>-ratelimit-<dimension>-limit` (Contentful's `X-Contentful-RateLimit-Second-Limit`): one limit per dimension. */
+const DIMENSION_LIMIT = /^(x-[a-z0-9]+-(?:rate-?limit|quota))-([a-z0-9]+)-limit$/;
+
+function readDimensions(input: Parameters<Dialect>[0], out: LimitReading[]): void {
+  for (const name of input.headers.keys()) {
+    const found = DIMENSION_LIMIT.exec(name);
+    if (found === null || KNOWN.test(name)) continue;
+    const [, base = '', dimension = ''] = found;
+    const remaining = parseDecimal(first(input.headers, `${base}-${dimension}`, REMAINING_SUFFIXES));
+    if (remaining === null) continue;
+    // The reset is per dimension or, as Contentful sends it, one for the vendor's limits as a whole (delta seconds).
+    const rawReset = first(input.headers, `${base}-${dimension}`, RESET_SUFFIXES) ?? first(input.headers, base, RESET_SUFFIXES);
+    const reading = makeReading({
+      dialect: base.replace(/^x-/, ''),
+      name: dimension,
+      limit: parseDecimal(input.headers.get(name)),
+      remaining,
+      reset: readResetValue(rawReset, { ...input, windowSeconds: null, deltaUnit: 'infer' }),
+      resetSource: 'reset-header',
+    });
+    if (reading !== null) out.push(reading);
+  }
+}
+
 export const readVendorPrefixed: Dialect = (input) => {
   const out: LimitReading[] = [];
+  readDimensions(input, out);
   for (const name of input.headers.keys()) {
     const base = BASE.exec(name)?.[1];
     if (base === undefined || KNOWN.test(name)) continue;
