@@ -161,14 +161,15 @@ export interface FirefoxWithExtension {
 }
 
 /** Starts Firefox ESR headless with a fresh profile and installs dist/firefox as a temporary add-on. */
-export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
+/** `prefs` are added to the profile's (e.g. `devtools.netmonitor.persistlog`: the Network panel's Persist Logs). */
+export async function launchFirefoxWithExtension(prefs: Readonly<Record<string, string | number | boolean>> = {}): Promise<FirefoxWithExtension> {
   const executable = findFirefox();
   if (executable === null) throw new Error('No Firefox found: run scripts/ensure-browsers.sh (or set FIREFOX_PATH).');
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${FIREFOX_EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   const profile = await mkdtemp(join(tmpdir(), 'faultline-e2e-ff-'));
-  await writeFile(join(profile, 'user.js'), Object.entries(PROFILE_PREFS).map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`).join(''));
+  await writeFile(join(profile, 'user.js'), Object.entries({ ...PROFILE_PREFS, ...prefs }).map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`).join(''));
   const firefox = spawn(
     executable,
     ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0', '--remote-allow-system-access', 'about:blank'],
