@@ -233,6 +233,19 @@ describe('Service Worker hops (Chrome)', () => {
     expect(rows[0]?.exchange.body?.text).toBe(NOT_FOUND);
   });
 
+  it('shows the page\u2019s request with the hop\u2019s body when DevTools gave only the hop\u2019s (Network panel preserving its log)', async () => {
+    const network = fakeNetwork();
+    const r = start(network);
+    const pageEntry = page(network);
+    network.content(pageEntry, null);
+    network.finish(network.content(hop(network), { text: NOT_FOUND }));
+    network.finish(pageEntry);
+    await r.settled();
+    const rows = exchanges(r.events());
+    expect(rows.map((e) => [e.exchange.body?.text, e.captureTag])).toEqual([[NOT_FOUND, undefined]]);
+    expect(rows[0]?.exchange.url).toBe(pageEntry.request.url);
+  });
+
   it('drops the hop reported after the page\u2019s request, and keeps a bodiless request that is no hop', async () => {
     const network = fakeNetwork();
     const r = start(network);

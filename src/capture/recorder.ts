@@ -7,7 +7,7 @@ import { captureRemark, type MissingBodyCause } from './capture-notes.ts';
 import { exchangeFromHarEntry } from './har-entry.ts';
 import type { DevtoolsEntry, DevtoolsNetwork, RawContent } from './network.ts';
 import { RequestLedger, requestKey } from './request-ledger.ts';
-import { ServiceWorkerHops, type Span } from './service-worker-hop.ts';
+import { ServiceWorkerHops, foldPair, type Half } from './service-worker-hop.ts';
 import { DEFAULT_BODY_CAP_BYTES, storeBody, type StoredBody } from './stored-body.ts';
 
 export interface RecorderOptions {
@@ -94,16 +94,14 @@ function mayShow(exchange: Exchange): boolean {
   return mayCarryRateLimit(headers) || mayCarryErrorInSuccess(readBody(exchange.body).text, headers);
 }
 
-function spanOf(id: string, entry: DevtoolsEntry, bodyless: boolean): Span {
+function halfOf(entry: DevtoolsEntry): Half {
   const start = Date.parse(entry.startedDateTime);
   return {
-    id,
     method: entry.request.method,
     url: entry.request.url,
     start,
     end: start + (entry.time > 0 ? entry.time : 0),
     viaServiceWorker: entry.response._fetchedViaServiceWorker === true,
-    bodyless,
   };
 }
 
@@ -238,23 +236,28 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
     const exchange = { ...exchangeFromHarEntry(entry), body: stored.body };
     const key = requestKey(entry);
     const earlier = again ? snapshotRows.get(key)?.shift() : undefined;
-    const bodyless = exchange.body === null;
-    const span = spanOf('', entry, bodyless);
-    const hopRow = earlier === undefined ? hops.takeHopOf(span) : null;
-    if (earlier === undefined && hopRow === null && (!mayShow(exchange) || hops.isHop(span))) return;
-    const remark = captureRemark(exchange, bodyless ? missing : null);
-    const id = earlier ?? hopRow ?? `req-${nextId++}`;
-    const event = {
+    const remark = captureRemark(exchange, exchange.body === null ? missing : null);
+    const event: Extract<CaptureEvent, { kind: 'exchange' }> = {
       kind: 'exchange',
-      id,
+      id: earlier ?? '',
       exchange,
       captureNote: remark?.note ?? stored.captureNote,
       captureTag: remark?.tag ?? stored.captureTag,
-    } as const;
-    hops.remember({ ...span, id });
+    };
+    const half = halfOf(entry);
+    const partner = earlier === undefined ? hops.takePartner(half) : null;
+    if (partner !== null) {
+      const folded = half.viaServiceWorker ? foldPair(event, partner.event, partner.event.id) : foldPair(partner.event, event, partner.event.id);
+      update(folded, folded.exchange.body?.text.length ?? 0);
+      return;
+    }
+    if (earlier === undefined && !mayShow(exchange)) return;
+    const id = earlier ?? `req-${nextId++}`;
+    const shown = { ...event, id };
+    hops.remember({ ...half, event: shown });
     const chars = stored.body?.text.length ?? 0;
-    if (earlier !== undefined || hopRow !== null) update({ ...event, update: true }, chars);
-    else record(event, chars);
+    if (earlier !== undefined) update({ ...shown, update: true }, chars);
+    else record(shown, chars);
     if (from === 'snapshot') snapshotRows.set(key, [...(snapshotRows.get(key) ?? []), id]);
   }
 
