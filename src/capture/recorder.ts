@@ -57,7 +57,7 @@ const UNREAD_CONTENT_TIMEOUT_MS = 1_500;
 /** The page is quiet when nothing finished for this long: a getHAR() pass then competes with no burst. */
 const QUIET_MS = 1_000;
 /** A getHAR() pass may take at most this share of the time between passes; a longer pass spaces them out. */
-const RECONCILE_DUTY = 0.02;
+const RECONCILE_DUTY = 0.01;
 /** How long after a navigation Firefox's log holds what the navigation overtook. */
 const AFTER_NAVIGATION_MS = 1_500;
 /** Requests the ledger remembers; older ones are taken as recorded. */
