@@ -111,6 +111,11 @@ export async function startCaptureLab(): Promise<CaptureLab> {
       res.end(PASS_THROUGH_WORKER);
     } else if (read !== null) {
       json(res, Number(read[1]), problem(Number(read[1]), 'Lab error', `The lab answered ${read[1]} at ${path}.`));
+    } else if (path === '/page/forbidden') {
+      // nginx's built-in error page, as an iframe shows it when the proxy refuses.
+      const page = '<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+      res.writeHead(403, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(page), 'Cache-Control': 'no-store' });
+      res.end(page);
     } else if (path === '/api/unread') {
       json(res, 500, problem(500, 'Internal Server Error', 'The order service timed out.'), { 'X-Request-Id': 'req-unread-1' });
     } else if (path === '/api/unread-limited') {

@@ -29,15 +29,15 @@ export async function openChromiumLab(networkPreserveLog: boolean): Promise<LabS
 }
 
 /** The capture lab's page in Firefox ESR, its toolbox open and the Faultline panel shown. */
-export async function openFirefoxLab(): Promise<LabSession> {
+export async function openFirefoxLab(networkPreserveLog = false): Promise<LabSession> {
   const lab = await startCaptureLab();
-  const firefox = await launchFirefoxWithExtension();
+  const firefox = await launchFirefoxWithExtension(networkPreserveLog ? { prefs: { 'devtools.netmonitor.persistlog': true } } : {});
   await firefox.navigate(firefox.tab, `${lab.origin}/lab`);
   await openDevtoolsAndWaitForRecording(firefox);
   const panel = await showFirefoxPanel(firefox);
   return {
     browser: 'firefox',
-    networkPreserveLog: false,
+    networkPreserveLog,
     lab,
     panel,
     run: <T>(expression: string) => firefox.evaluateInTab<T>(firefox.tab, expression),

@@ -2,12 +2,12 @@ import { readBody } from '../core/body.ts';
 import { headerMap, type Exchange } from '../core/exchange.ts';
 import { mayCarryErrorInSuccess, mayCarryRateLimit } from '../core/success-gate.ts';
 import type { CaptureEvent } from '../ui/source.ts';
-import { captureDecision, responseMime } from './candidate.ts';
+import { captureDecision, isWebSocketUrl, responseMime } from './candidate.ts';
 import { captureRemark, type MissingBodyCause } from './capture-notes.ts';
 import { exchangeFromHarEntry } from '../core/har/entry.ts';
 import type { DevtoolsEntry, DevtoolsNetwork, RawContent } from './network.ts';
 import { RequestLedger, requestKey } from './request-ledger.ts';
-import { ServiceWorkerHops, type Span } from './service-worker-hop.ts';
+import { ServiceWorkerHops, foldPair, type Half } from './service-worker-hop.ts';
 import { DEFAULT_BODY_CAP_BYTES, storeBody, type StoredBody } from './stored-body.ts';
 
 export interface RecorderOptions {
@@ -57,9 +57,19 @@ const UNREAD_CONTENT_TIMEOUT_MS = 1_500;
 /** The page is quiet when nothing finished for this long: a getHAR() pass then competes with no burst. */
 const QUIET_MS = 1_000;
 /** A getHAR() pass may take at most this share of the time between passes; a longer pass spaces them out. */
-const RECONCILE_DUTY = 0.02;
+const RECONCILE_DUTY = 0.01;
+/** How long after a navigation Firefox's log holds what the navigation overtook. */
+const AFTER_NAVIGATION_MS = 1_500;
 /** Requests the ledger remembers; older ones are taken as recorded. */
 const LEDGER_KEYS = 20_000;
+
+/**
+ * `first`: at startup, for what finished before the listener; `settled`: after a navigation settled
+ * (Firefox), for what it overtook; both take every unreported entry at once. `graced` (Chrome's periodic
+ * pass) takes an entry only once it stayed unreported for a while: a body being read is reported within
+ * milliseconds.
+ */
+type PassMode = 'first' | 'settled' | 'graced';
 
 interface Prepared {
   readonly entry: DevtoolsEntry;
@@ -84,16 +94,14 @@ function mayShow(exchange: Exchange): boolean {
   return mayCarryRateLimit(headers) || mayCarryErrorInSuccess(readBody(exchange.body).text, headers);
 }
 
-function spanOf(id: string, entry: DevtoolsEntry, bodyless: boolean): Span {
+function halfOf(entry: DevtoolsEntry): Half {
   const start = Date.parse(entry.startedDateTime);
   return {
-    id,
     method: entry.request.method,
     url: entry.request.url,
     start,
     end: start + (entry.time > 0 ? entry.time : 0),
     viaServiceWorker: entry.response._fetchedViaServiceWorker === true,
-    bodyless,
   };
 }
 
@@ -124,6 +132,8 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
    * read, or it finished just after the snapshot) updates its row instead of adding one.
    */
   const snapshotRows = new Map<string, string[]>();
+  /** Requests taken from getHAR() not reported live yet, by key: the next live report of each is the same request. */
+  const claims = new Map<string, number>();
   /** When each snapshot entry not reported live was first seen (by its name in the snapshot). */
   const firstMissing = new Map<string, number>();
   let bufferedChars = 0;
@@ -131,6 +141,7 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
   let evicted = 0;
   let nextId = 0;
   let lastNavigationAt = -Infinity;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let lastFinishedAt = -Infinity;
 
   function record(event: CaptureEvent, chars: number): void {
@@ -218,29 +229,35 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
     return run().catch(() => null);
   }
 
-  function commit(prepared: Prepared | null, from: 'live' | 'snapshot'): void {
+  /** Records a prepared request; `again` when it is a request taken from getHAR() before, now reported live. */
+  function commit(prepared: Prepared | null, from: 'live' | 'snapshot', again = false): void {
     if (prepared === null) return;
     const { entry, stored, missing } = prepared;
     const exchange = { ...exchangeFromHarEntry(entry), body: stored.body };
     const key = requestKey(entry);
-    const earlier = from === 'live' ? snapshotRows.get(key)?.shift() : undefined;
-    const bodyless = exchange.body === null;
-    const span = spanOf('', entry, bodyless);
-    const hopRow = earlier === undefined ? hops.takeHopOf(span) : null;
-    if (earlier === undefined && hopRow === null && (!mayShow(exchange) || hops.isHop(span))) return;
-    const remark = captureRemark(exchange, bodyless ? missing : null);
-    const id = earlier ?? hopRow ?? `req-${nextId++}`;
-    const event = {
+    const earlier = again ? snapshotRows.get(key)?.shift() : undefined;
+    const remark = captureRemark(exchange, exchange.body === null ? missing : null);
+    const event: Extract<CaptureEvent, { kind: 'exchange' }> = {
       kind: 'exchange',
-      id,
+      id: earlier ?? '',
       exchange,
       captureNote: remark?.note ?? stored.captureNote,
       captureTag: remark?.tag ?? stored.captureTag,
-    } as const;
-    hops.remember({ ...span, id });
+    };
+    const half = halfOf(entry);
+    const partner = earlier === undefined ? hops.takePartner(half) : null;
+    if (partner !== null) {
+      const folded = half.viaServiceWorker ? foldPair(event, partner.event, partner.event.id) : foldPair(partner.event, event, partner.event.id);
+      update(folded, folded.exchange.body?.text.length ?? 0);
+      return;
+    }
+    if (earlier === undefined && !mayShow(exchange)) return;
+    const id = earlier ?? `req-${nextId++}`;
+    const shown = { ...event, id };
+    hops.remember({ ...half, event: shown });
     const chars = stored.body?.text.length ?? 0;
-    if (earlier !== undefined || hopRow !== null) update({ ...event, update: true }, chars);
-    else record(event, chars);
+    if (earlier !== undefined) update({ ...shown, update: true }, chars);
+    else record(shown, chars);
     if (from === 'snapshot') snapshotRows.set(key, [...(snapshotRows.get(key) ?? []), id]);
   }
 
@@ -251,16 +268,36 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
     tail = tail.then(step).catch(() => undefined);
   };
 
+  /** Firefox live reports with status 0, by key, held for the next pass: its log fills the status in later. */
+  let held = new Map<string, DevtoolsEntry[]>();
+  const settleSoon = (): void => {
+    clearTimeout(settleTimer); // one pass after the last of quick navigations or reports
+    settleTimer = setTimeout(() => void reconcile('settled').then(() => held.size > 0 && settleSoon()), AFTER_NAVIGATION_MS);
+  };
+
   network.onRequestFinished((entry) => {
     lastFinishedAt = now();
-    if (captureDecision(entry) !== 'skip') ledger.add(entry);
+    const key = requestKey(entry);
+    const claimed = claims.get(key) ?? 0;
+    // Firefox may report a request before its log has the status (under load it says 0): the pass reads it then.
+    if (!network.finishesOnRead && entry.response.status === 0 && claimed === 0 && !isWebSocketUrl(entry.request.url) && captureDecision(entry) !== 'skip') {
+      held.set(key, [...(held.get(key) ?? []), entry]);
+      settleSoon();
+      return;
+    }
+    // Decided now, in report order: a live report counts against a getHAR() pass only if it came after it.
+    if (claimed > 0) claims.set(key, claimed - 1);
+    else if (captureDecision(entry) !== 'skip') ledger.add(entry);
     const prepared = prepare(entry, 'live');
-    enqueue(async () => commit(await prepared, 'live'));
+    enqueue(async () => commit(await prepared, 'live', claimed > 0));
   });
   network.onNavigated((url) => {
     const at = now();
     lastNavigationAt = at;
     enqueue(() => record({ kind: 'navigated', url, at }, 0));
+    // Firefox reports every request live, except one the navigation overtook: its record (kept when the
+    // Network panel persists logs, with status 0 but its body) is only in getHAR() once the page settled.
+    if (!network.finishesOnRead) settleSoon();
   });
 
   /**
@@ -269,20 +306,24 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
    * body being read is reported within milliseconds).
    */
   let passing: Promise<void> | null = null;
-  async function reconcilePass(first: boolean): Promise<number> {
+  async function reconcilePass(mode: PassMode): Promise<number> {
+    const first = mode === 'first';
     const asOf = ledger.now();
     const began = now();
+    const waiting = held;
+    held = new Map();
     const snapshot = await network.getHar().catch(() => []);
     const spent = now() - began;
     ledger.prune(snapshot, asOf);
-    const held = new Set(snapshot.map(requestKey));
-    for (const key of snapshotRows.keys()) if (!held.has(key)) snapshotRows.delete(key);
+    const listed = new Set(snapshot.map(requestKey));
+    for (const key of snapshotRows.keys()) if (!listed.has(key)) snapshotRows.delete(key);
+    for (const key of claims.keys()) if (!listed.has(key)) claims.delete(key);
     const due: DevtoolsEntry[] = [];
     const stillMissing = new Set<string>();
     for (const { entry, name } of ledger.unrecorded(snapshot)) {
       if (captureDecision(entry) === 'skip') continue;
       const seen = firstMissing.get(name) ?? began;
-      if (first || began - seen >= unreadAfterMs) {
+      if (mode !== 'graced' || began - seen >= unreadAfterMs) {
         due.push(entry);
         continue;
       }
@@ -290,16 +331,28 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
       firstMissing.set(name, seen);
     }
     for (const name of firstMissing.keys()) if (!stillMissing.has(name)) firstMissing.delete(name);
-    for (const entry of due) ledger.add(entry);
-    const prepared = await Promise.all(due.map((entry) => prepare(entry, 'snapshot')));
-    // The first pass holds the oldest requests: its place in the chain was taken when the recorder started.
-    if (!first) enqueue(() => prepared.forEach((each) => commit(each, 'snapshot')));
-    else resolveFirstPass(prepared);
+    for (const entry of due) {
+      ledger.add(entry);
+      const key = requestKey(entry);
+      // A held live report is this request: the log's version (with its status) replaces it.
+      if (waiting.get(key)?.shift() === undefined) claims.set(key, (claims.get(key) ?? 0) + 1);
+    }
+    // Held reports the log no longer lists (it was cleared): recorded as reported, status 0 and all.
+    const unmatched = [...waiting.values()].flat();
+    for (const entry of unmatched) ledger.add(entry);
+    const live = Promise.all(unmatched.map((entry) => prepare(entry, 'live')));
+    if (unmatched.length > 0) enqueue(async () => (await live).forEach((each) => commit(each, 'live')));
+    const prepared = Promise.all(due.map((entry) => prepare(entry, 'snapshot')));
+    // Queued now, before any live report of these requests: such a report then updates their rows. The
+    // first pass holds the oldest requests: its place in the chain was taken when the recorder started.
+    if (first) resolveFirstPass(await prepared);
+    else if (due.length > 0) enqueue(async () => (await prepared).forEach((each) => commit(each, 'snapshot')));
+    await prepared;
     return spent;
   }
 
-  const reconcile = (first = false): Promise<void> => {
-    passing ??= reconcilePass(first).then(
+  const reconcile = (mode: PassMode = 'graced'): Promise<void> => {
+    passing ??= reconcilePass(mode).then(
       (spent) => {
         passing = null;
         nextGap = Math.max(reconcileEveryMs, spent / RECONCILE_DUTY);
@@ -325,7 +378,7 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
   let resolveFirstPass: (prepared: readonly (Prepared | null)[]) => void = () => undefined;
   const firstPass = new Promise<readonly (Prepared | null)[]>((resolve) => (resolveFirstPass = resolve));
   enqueue(async () => (await firstPass).forEach((each) => commit(each, 'snapshot')));
-  void reconcile(true).then(() => {
+  void reconcile('first').then(() => {
     resolveFirstPass([]); // a no-op after the pass resolved it; if the pass failed, later events must not wait
 
     if (network.finishesOnRead) timer = setTimeout(tick, nextGap);
@@ -352,6 +405,9 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
       await passing;
       await tail;
     },
-    stop: () => clearTimeout(timer),
+    stop: () => {
+      clearTimeout(timer);
+      clearTimeout(settleTimer);
+    },
   };
 }

@@ -47,9 +47,10 @@ export function storeBody(raw: RawContent, mime: string, capBytes: number): Stor
   // Bodies the engine would not decode anyway (over its limit) are not parsed here either.
   const shortened = isJsonMime(mime) && raw.text.length <= MAX_DECODE_BYTES ? shrinkJson(raw.text, cap) : null;
   if (shortened !== null) {
+    const incomplete = shortened.complete ? '' : ' DevTools handed over only the start of the body; the error was read from its complete part.';
     return {
-      body: { text: shortened },
-      captureNote: `Body shortened: ${formatBytes(raw.text.length)} is over the ${formatBytes(cap)} capture limit, so long strings and lists were cut and the kept copy still parses: the error is decoded from it (the full body is in the Network panel).`,
+      body: { text: shortened.text },
+      captureNote: `Body shortened: ${formatBytes(raw.text.length)} is over the ${formatBytes(cap)} capture limit, so long strings and lists were cut and the kept copy still parses: the error is decoded from it (the full body is in the Network panel).${incomplete}`,
       captureTag: 'shortened',
     };
   }

@@ -53,4 +53,18 @@ describe('corsBlock: the Fetch standard CORS check on what DevTools recorded', (
   it('trusts the browser marker for a CORS failure', () => {
     expect(corsBlock(exchange({ origin: 'http://localhost:3000', allowOrigin: 'http://localhost:3000', transportError: 'net::ERR_FAILED' }))?.reason).toBe('browser-reported');
   });
+
+  it('names the failed rule behind Chrome\u2019s net::ERR_FAILED when the headers show it', () => {
+    // Chrome's HAR for a cross-origin 500 without Access-Control-Allow-Origin: `_error: "net::ERR_FAILED"`, no body.
+    const block = corsBlock(exchange({ origin: 'http://localhost:3000', transportError: 'net::ERR_FAILED', body: null }));
+    expect(block?.reason).toBe('missing-allow-origin');
+  });
+  it('takes no failure marker on a same-origin request (its Referer names the target) for a CORS block', () => {
+    const sameOrigin = exchange({ transportError: 'net::ERR_FAILED', requestHeaders: [{ name: 'Referer', value: 'https://api.example.test/app' }] });
+    expect(corsBlock(sameOrigin)).toBeNull();
+    expect(corsBlock({ ...sameOrigin, requestHeaders: [{ name: 'Referer', value: 'http://localhost:3000/' }] })?.reason).toBe('browser-reported');
+  });
+  it('leaves WebSocket handshakes alone: they carry Origin but no CORS check applies', () => {
+    expect(corsBlock(exchange({ url: 'wss://api.example.test/socket', origin: 'http://localhost:3000', status: 0, resourceType: 'websocket' }))).toBeNull();
+  });
 });
