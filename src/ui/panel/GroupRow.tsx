@@ -25,6 +25,18 @@ export function activityPath(members: readonly ErrorEntry[], first: number, last
     .join('');
 }
 
+/**
+ * The group's name, as the Name column names a request: the template's last segment and query keys,
+ * with the segment before when the last is a placeholder (`users/:id`, not `:id`).
+ */
+export function templateName(template: string): string {
+  const [path = '', query] = template.split('?', 2);
+  const segments = path.split('/').filter((segment) => segment !== '');
+  const last = segments.at(-1) ?? '/';
+  const name = last.startsWith(':') && segments.length > 1 ? `${segments.at(-2) ?? ''}/${last}` : last;
+  return query === undefined ? name : `${name}?${query}`;
+}
+
 /** "16:57:06 – 16:58:10", or one time for a group of one. */
 function span(group: GroupEntry): string {
   const first = formatTime(group.first).slice(0, 8);
@@ -87,7 +99,7 @@ export function GroupRow({ group, index, top, selected, cited, className, column
             <svg class="fl-activity" width={STRIP_BINS * 2} height={STRIP_HEIGHT} aria-hidden="true">
               <path d={activityPath(group.members, group.first, group.last)} />
             </svg>
-            {fingerprint.urlTemplate}
+            <span data-testid={testIds.groupName}>{templateName(fingerprint.urlTemplate)}</span>
           </div>
         );
       })}
