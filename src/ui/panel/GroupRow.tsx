@@ -5,7 +5,7 @@ import type { Column } from './columns.tsx';
 import { entryStart, type ErrorEntry } from './entries.ts';
 import type { GroupEntry } from './groups.ts';
 
-const STRIP_BINS = 24;
+const STRIP_BINS = 16;
 const STRIP_HEIGHT = 10;
 
 /**
