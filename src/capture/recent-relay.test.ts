@@ -3,9 +3,8 @@ import { analyze } from '../core/analyze.ts';
 import { seedFixtures } from '../core/fixtures/index.ts';
 import { fixtureExchange } from '../core/fixtures/render.ts';
 import type { Exchange } from '../core/exchange.ts';
-import type { TimelineEntry } from '../ui/panel/entries.ts';
-import type { RecentError } from '../ui/popup/types.ts';
-import { RECENT_CHANNEL, RECENT_LIMIT, recentFromTimeline, serveRecentErrors, subscribeToRecentErrors, type RelayedError } from './recent-relay.ts';
+import { RECENT_LIMIT, type RecentError, type RelayedError } from '../protocol/relay.ts';
+import { RECENT_CHANNEL, serveRecentErrors, subscribeToRecentErrors } from './recent-relay.ts';
 
 const T0 = Date.UTC(2026, 3, 27, 12, 0, 0);
 
@@ -15,24 +14,21 @@ function seed(name: string) {
   return fixture;
 }
 
-let nextKey = 1;
-
-/** A panel timeline entry for a seed fixture received at `at`, decoded by the real pipeline. */
-function errorEntry(name: string, at: number, url?: string): TimelineEntry {
-  const base = fixtureExchange(seed(name), at);
-  const exchange: Exchange = { ...base, url: url ?? base.url };
+/** An error a panel relays for a seed fixture received at `at`, decoded by the real pipeline. */
+function errorEntry(name: string, at: number): RelayedError {
+  const exchange: Exchange = fixtureExchange(seed(name), at);
   const error = analyze(exchange).error;
   if (error === null) throw new Error(`${name} does not decode to an error`);
-  return { kind: 'error', key: nextKey++, id: String(nextKey), exchange, error, captureNote: null, host: '', path: '', name: '' };
+  return { url: exchange.url, method: exchange.method, status: error.status, decoded: error, at };
 }
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-/** A DevTools panel with a timeline it can append to, serving the relay. */
-function openPanel(initial: TimelineEntry[] = []) {
+/** A DevTools panel with errors it can add to (oldest first), serving the relay its latest, newest first. */
+function openPanel(initial: RelayedError[] = []) {
   let timeline = initial;
-  const server = serveRecentErrors(new BroadcastChannel(RECENT_CHANNEL), () => recentFromTimeline(timeline));
+  const server = serveRecentErrors(new BroadcastChannel(RECENT_CHANNEL), () => timeline.slice(-RECENT_LIMIT).reverse());
   let stopped = false;
   const stop = (): void => {
     if (!stopped) server.stop();
@@ -40,7 +36,7 @@ function openPanel(initial: TimelineEntry[] = []) {
   };
   cleanups.push(stop);
   return {
-    add(entry: TimelineEntry) {
+    add(entry: RelayedError) {
       timeline = [...timeline, entry];
       server.changed();
     },
@@ -136,7 +132,7 @@ describe('recent errors relay', () => {
   it('ignores messages that are not whole, well-formed errors', async () => {
     const popup = openPopup();
     const wire = listen();
-    const good = recentFromTimeline([errorEntry('hostup-vps-not-found', T0)]);
+    const good = [errorEntry('hostup-vps-not-found', T0)];
     const [error] = good;
     if (error === undefined) throw new Error('no error');
     const broken: unknown[] = [
@@ -155,23 +151,5 @@ describe('recent errors relay', () => {
     await settle();
     expect(popup.deliveries).toHaveLength(1);
     expect(codes(popup.latest())).toEqual(['vps_not_found']);
-  });
-});
-
-describe('recentFromTimeline', () => {
-  it('takes the last errors of the timeline, newest first, skipping navigations', () => {
-    const timeline: TimelineEntry[] = [];
-    for (let i = 0; i < RECENT_LIMIT + 5; i++) timeline.push(errorEntry('hostup-rate-limited', T0 + i * 1000));
-    timeline.push({ kind: 'navigation', key: nextKey++, url: 'https://app.example.test/', at: T0 + 99_000 });
-    const recent = recentFromTimeline(timeline);
-    expect(recent).toHaveLength(RECENT_LIMIT);
-    expect(recent[0]?.at).toBe(T0 + (RECENT_LIMIT + 4) * 1000);
-    expect(recent.at(-1)?.at).toBe(T0 + 5 * 1000);
-  });
-
-  it('hides credentials in the URLs it relays', () => {
-    const [relayed] = recentFromTimeline([errorEntry('hostup-vps-not-found', T0, 'https://api.example.test/api/v2/vps/1?api_key=sk_live_123&page=2')]);
-    expect(relayed?.url).not.toContain('sk_live_123');
-    expect(relayed?.url).toContain('page=2');
   });
 });

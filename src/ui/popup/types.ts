@@ -1,17 +1,6 @@
-import type { DecodedError } from '../../core/model.ts';
-import type { Engine } from '../engine/engine.ts';
-import type { Theme } from '../source.ts';
-
-/** An error an open DevTools panel decoded, as the extension relays it to the popup. */
-export interface RecentError {
-  readonly url: string;
-  readonly method: string;
-  readonly status: number;
-  readonly decoded: DecodedError;
-}
-
-/** Receives the whole current list on every delivery, newest first. */
-export type RecentErrorsListener = (errors: readonly RecentError[]) => void;
+import type { RecentErrorsListener } from '../../protocol/relay.ts';
+import type { Engine } from '../../protocol/engine.ts';
+import type { Theme } from '../../protocol/capture.ts';
 
 export interface PopupDeps {
   /** Looks codes up and decodes pasted responses: the engine worker in the extension, in-thread in tests. */
