@@ -59,7 +59,7 @@ async function fetchHostile(shape: HostileShape): Promise<void> {
 }
 
 const hostileRowPresent = async (shape: HostileShape): Promise<boolean> =>
-  (await panelRows(panel)).some((row) => row.text.split('\t').includes(`${hostilePathPrefix}${shape}`));
+  (await panelRows(panel)).some((row) => row.path === `${hostilePathPrefix}${shape}`);
 
 /** Files Chromium has finished downloading into `dir` (in-progress downloads end in .crdownload). */
 async function finishedDownloads(dir: string): Promise<string[]> {

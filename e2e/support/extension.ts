@@ -182,7 +182,9 @@ export interface PanelRow {
   readonly code: string;
   readonly message: string;
   readonly retry: string;
-  /** The row's cells (time, method, path…) joined with tabs, to find the row of a request. */
+  /** The request's path and query (the row's data-path; the Name column shows only its last segment). */
+  readonly path: string;
+  /** The row's cells (time, method, name…) joined with tabs. */
   readonly text: string;
 }
 
@@ -196,6 +198,7 @@ export function panelRows(panel: FaultlinePanel): Promise<PanelRow[]> {
     code: row.dataset.code ?? '',
     message: row.querySelector('${TESTID(testIds.rowMessage)}')?.textContent ?? '',
     retry: row.querySelector('${TESTID(testIds.retryCell)}')?.textContent ?? '',
+    path: row.dataset.path ?? '',
     text: [...row.children].map((cell) => cell.textContent).join('\\t'),
   }))`);
 }

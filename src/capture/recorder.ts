@@ -1,7 +1,7 @@
 import { readBody } from '../core/body.ts';
 import { headerMap, type Exchange } from '../core/exchange.ts';
 import { mayCarryErrorInSuccess, mayCarryRateLimit } from '../core/success-gate.ts';
-import type { CaptureEvent } from '../ui/source.ts';
+import type { CaptureEvent } from '../protocol/capture.ts';
 import { captureDecision, responseMime } from './candidate.ts';
 import { exchangeFromHarEntry } from '../core/har/entry.ts';
 import type { DevtoolsEntry, DevtoolsNetwork, RawContent } from './network.ts';
