@@ -212,6 +212,15 @@ export function clickInPanel(panel: FaultlinePanel, testId: string, text?: strin
   })()`);
 }
 
+/** Clicks the timeline row of the request to `path` (path and query); false when it is not in view. */
+export function clickRowOf(panel: FaultlinePanel, path: string): Promise<boolean> {
+  return panel.evaluate<boolean>(`(() => {
+    const row = [...document.querySelectorAll('${TESTID(testIds.errorRow)}')].find((el) => el.dataset.path === ${JSON.stringify(path)});
+    row?.click();
+    return row !== undefined;
+  })()`);
+}
+
 /** The text of the first element with a test id, or null when it is not shown. */
 export function panelText(panel: FaultlinePanel, testId: string): Promise<string | null> {
   return panel.evaluate<string | null>(`document.querySelector('${TESTID(testId)}')?.textContent ?? null`);
