@@ -37,6 +37,31 @@ export default tseslint.config(
     },
   },
   {
+    // The messages between pages and the worker: types and their parsers, over core's model only.
+    files: ['src/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...browserGlobals],
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['preact', 'preact/*', '@preact/*', 'webextension-polyfill', 'webextension-polyfill/*'], message: 'src/protocol is types and parsers: no UI, no browser APIs.' },
+          { group: ['**/ui/**', '**/capture/**', '**/cli/**', '**/extension/**'], message: 'src/protocol imports src/core only.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The other side of the UI boundary: capture reports what happened on the wire and never reaches into the UI.
+    files: ['src/capture/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['preact', 'preact/*', '@preact/*'], message: 'src/capture has no UI.' },
+          { group: ['**/ui/**', '**/cli/**', '**/extension/**'], message: 'src/capture depends on src/core and src/protocol only.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-globals': ['error', 'chrome', 'browser'],

@@ -1,16 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { seedFixtures } from '../src/core/fixtures/index.ts';
-import { fixtureExchange } from '../src/core/fixtures/render.ts';
-import { buildHar } from '../src/core/har/write.ts';
 import { testIds } from '../src/ui/testids.ts';
 import { evaluateInTarget, findTarget, type CdpClient } from './support/cdp.ts';
 import { openDemoSession, type DemoSession } from './support/demo-session.ts';
 import { fireFixture } from './support/demo-traffic.ts';
 import { isDevtoolsWindow } from './support/devtools.ts';
-import { allErrorRows, cliRows, clickFirstRow, dragColumnEdge, dragSplitter, dropHar, layoutState, reloadPanel, rowsInView } from './support/dock-checks.ts';
+import { dragThenReload, openSeedHarInPanel, rowsInView, screenshotBoth } from './support/dock-checks.ts';
 import { panelText, showFaultlinePanel, type DevtoolsLayout, type FaultlinePanel } from './support/extension.ts';
 import { firstOfEachSeed } from './support/seed-rows.ts';
 
@@ -102,46 +97,23 @@ test.describe('DevTools docked right at its default width', () => {
   });
 
   test('a dragged column width and list/details split survive a reload of the panel', async () => {
-    const closeDetails = (): Promise<boolean> => panel.evaluate(`(document.querySelector('[data-testid="${testIds.detailsClose}"]')?.click(), true)`);
-    await closeDetails();
-    const before = await layoutState(panel);
-    expect(await dragColumnEdge(panel, 'name', 40)).toBe(true);
-    const widened = await layoutState(panel);
-    expect(widened.columns['name']).toBeGreaterThanOrEqual((before.columns['name'] ?? 0) + 30);
-    await clickFirstRow(panel); // the details open: the split shows
-    expect((await layoutState(panel)).split).toBe(40);
-    expect(await dragSplitter(panel, 60)).toBe(true);
-    const split = (await layoutState(panel)).split;
-    expect(split).toBeGreaterThan(45);
-
-    await reloadPanel(panel);
-    await expect.poll(() => layoutState(panel)).toEqual(widened);
-    await clickFirstRow(panel);
-    await expect.poll(async () => (await layoutState(panel)).split).toBe(split);
+    const layout = await dragThenReload(panel);
+    expect(layout.draggedColumn && layout.draggedSplit).toBe(true);
+    expect(layout.widened.columns['name']).toBeGreaterThanOrEqual((layout.before.columns['name'] ?? 0) + 30);
+    expect(layout.splitBefore).toBe(40);
+    expect(layout.split).toBeGreaterThan(45);
+    expect(layout.reloaded).toEqual(layout.widened);
+    expect(layout.reloadedSplit).toBe(layout.split);
   });
 
   test('a HAR opened in the panel shows the same rows as the CLI', async () => {
-    await promisify(execFile)(process.execPath, ['scripts/build-cli.mjs']);
-    const exchanges = seedFixtures.map((fixture, i) => ({ ...fixtureExchange(fixture, Date.UTC(2026, 10, 22, 12) + i * 100), startedAt: Date.UTC(2026, 10, 22, 12) + i * 100 }));
-    const text = JSON.stringify(buildHar(exchanges.map((exchange) => ({ exchange })), { version: 'e2e', includeSecrets: true }));
-    await mkdir('test-results', { recursive: true });
-    const path = 'test-results/dock-colleague.har';
-    await writeFile(path, text);
-    const cli = await cliRows(path);
+    const { cli, shown } = await openSeedHarInPanel(panel, 'dock-colleague.har');
     expect(cli.length).toBeGreaterThan(20);
-    await dropHar(panel, 'colleague.har', text);
-    await expect.poll(() => panel.evaluate<string>(`document.querySelector('[data-testid="${testIds.panel}"]').dataset.session`)).toBe('imported');
-    await expect.poll(async () => (await allErrorRows(panel)).length, { timeout: 15_000 }).toBe(cli.length);
-    expect(await allErrorRows(panel)).toEqual(cli);
-    await panel.evaluate(`(document.querySelector('[data-testid="${testIds.closeImport}"]').click(), true)`);
+    expect(shown).toEqual(cli);
   });
 
   test('screenshot at 590 px, light', async () => {
-    await mkdir(SHOTS, { recursive: true });
-    await panel.evaluate(`(document.querySelector('[data-testid="${testIds.detailsClose}"]')?.click(), true)`);
-    await panel.screenshot(`${SHOTS}/chrome-590-light.png`);
-    await clickFirstRow(panel);
-    await panel.screenshot(`${SHOTS}/chrome-590-light-details.png`);
+    await screenshotBoth(panel, `${SHOTS}/chrome-590-light`);
   });
 });
 
@@ -158,10 +130,7 @@ for (const [name, layout] of [
       await fireSeeds(session, 24);
       await expect.poll(async () => Number(/(\d+) errors?/.exec((await panelText(panel, testIds.errorCount)) ?? '')?.[1] ?? 0), { timeout: 20_000 }).toBeGreaterThanOrEqual(15);
       expect(await panel.evaluate<string>(`document.querySelector('[data-testid="${testIds.panel}"]').dataset.theme`)).toBe(layout.theme);
-      await mkdir(SHOTS, { recursive: true });
-      await panel.screenshot(`${SHOTS}/chrome-${name}.png`);
-      await clickFirstRow(panel);
-      await panel.screenshot(`${SHOTS}/chrome-${name}-details.png`);
+      await screenshotBoth(panel, `${SHOTS}/chrome-${name}`);
     } finally {
       await session.close();
     }

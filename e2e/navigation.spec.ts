@@ -34,7 +34,7 @@ function seed(index: number): Fixture {
 const fire = (fixture: Fixture): Promise<void> => fireFixture(browser.page, fixture.name);
 
 async function rowPaths(): Promise<string[]> {
-  return (await panelRows(panel)).map((row) => row.text.split('\t').find((cell) => cell.startsWith('/api/')) ?? row.text);
+  return (await panelRows(panel)).map((row) => row.path);
 }
 
 const navigationRows = (): Promise<number> => panel.evaluate<number>(`document.querySelectorAll('[data-testid="${testIds.navigationRow}"]').length`);

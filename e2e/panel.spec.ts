@@ -8,6 +8,7 @@ import { openDemoSession, type DemoSession } from './support/demo-session.ts';
 import { fireFixture } from './support/demo-traffic.ts';
 import {
   clickInPanel,
+  clickRowOf,
   panelChecked,
   panelRows,
   panelText,
@@ -84,7 +85,7 @@ test('counts a rate-limit retry down while the user watches', async () => {
 test('shows details with a cURL preview that hides the credentials the request carried', async () => {
   const [fixture] = seedFixtures;
   if (fixture === undefined) throw new Error('no seed fixtures');
-  expect(await clickInPanel(panel, testIds.errorRow, `/api/fx/${fixture.name}`)).toBe(true);
+  expect(await clickRowOf(panel, `/api/fx/${fixture.name}`)).toBe(true);
   await expect.poll(() => panelText(panel, testIds.details)).not.toBeNull();
 
   const curl = await panelText(panel, testIds.curlPreview);

@@ -59,7 +59,7 @@ async function fetchHostile(shape: HostileShape | DeceptionShape): Promise<void>
 }
 
 const hostileRowPresent = async (shape: HostileShape | DeceptionShape): Promise<boolean> =>
-  (await panelRows(panel)).some((row) => row.text.split('\t').includes(`${hostilePathPrefix}${shape}`));
+  (await panelRows(panel)).some((row) => row.path === `${hostilePathPrefix}${shape}`);
 
 /** Characters that reorder or hide text: none may reach the page as it is. */
 const INVISIBLE_IN_PAGE = `(() => /[\\u202A-\\u202E\\u2066-\\u2069\\u200B\\u2060\\u061C]|\\u{E0041}/u.test(document.body.innerText))()`;

@@ -1,11 +1,12 @@
 import { channelName } from '../src/capture/channel.ts';
 import { createDevtoolsSource } from '../src/capture/devtools-source.ts';
 import { devtoolsThemeName, inspectedTabId, onDevtoolsThemeChanged } from '../src/capture/platform.ts';
-import { RECENT_CHANNEL, recentFromTimeline, serveRecentErrors } from '../src/capture/recent-relay.ts';
+import { RECENT_CHANNEL, serveRecentErrors } from '../src/capture/recent-relay.ts';
 import { localSettings, pageLocalStorage } from '../src/capture/settings.ts';
 import { startEngineWorker } from '../src/ui/engine/client.ts';
 import { mountPanel } from '../src/ui/panel/mount.tsx';
 import type { TimelineEntry } from '../src/ui/panel/entries.ts';
+import { recentFromTimeline } from '../src/ui/panel/recent.ts';
 
 const root = document.getElementById('root');
 if (root !== null) {

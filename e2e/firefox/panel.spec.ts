@@ -4,7 +4,7 @@ import { fixtures, seedFixtures, type Fixture } from '../../src/core/fixtures/in
 import { testIds } from '../../src/ui/testids.ts';
 import { demoCredentials, errorCalls } from '../demo/calls.ts';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
-import { clickInPanel, panelChecked, panelRows, panelText, type FaultlinePanel } from '../support/extension.ts';
+import { clickInPanel, clickRowOf, panelChecked, panelRows, panelText, type FaultlinePanel } from '../support/extension.ts';
 import { fireFixtureInFirefox, launchFirefoxWithExtension, openDevtoolsAndWaitForRecording, showFaultlinePanel, type FirefoxWithExtension } from '../support/firefox.ts';
 import { countdownSeconds, firstOfEachSeed, longRateLimit, rowOf } from '../support/seed-rows.ts';
 
@@ -90,7 +90,7 @@ test('counts a rate-limit retry down while the user watches', async () => {
 test('shows details with a cURL preview that hides the credentials the request carried', async () => {
   const [fixture] = seedFixtures;
   if (fixture === undefined) throw new Error('no seed fixtures');
-  expect(await clickInPanel(panel, testIds.errorRow, `/api/fx/${fixture.name}`)).toBe(true);
+  expect(await clickRowOf(panel, `/api/fx/${fixture.name}`)).toBe(true);
   await expect.poll(() => panelText(panel, testIds.details)).not.toBeNull();
 
   const curl = await panelText(panel, testIds.curlPreview);

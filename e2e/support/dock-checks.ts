@@ -1,5 +1,10 @@
 import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { promisify } from 'node:util';
+import { seedFixtures } from '../../src/core/fixtures/index.ts';
+import { fixtureExchange } from '../../src/core/fixtures/render.ts';
+import { buildHar } from '../../src/core/har/write.ts';
 import { testIds } from '../../src/ui/testids.ts';
 import type { FaultlinePanel } from './extension.ts';
 
@@ -145,4 +150,58 @@ export async function cliRows(harPath: string): Promise<ShownRow[]> {
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as { status: number; code: string | null; message: string })
     .map((record) => ({ status: String(record.status), code: record.code ?? '', message: record.message }));
+}
+
+/**
+ * Writes a HAR of every seed fixture (a colleague's session), decodes it with the CLI, drops it on the
+ * panel and returns both lists of rows once the panel shows as many as the CLI found (then closes it).
+ */
+export async function openSeedHarInPanel(panel: FaultlinePanel, file: string): Promise<{ readonly cli: ShownRow[]; readonly shown: ShownRow[] }> {
+  await promisify(execFile)(process.execPath, ['scripts/build-cli.mjs']);
+  const start = Date.UTC(2026, 10, 22, 12);
+  const exchanges = seedFixtures.map((fixture, i) => ({ ...fixtureExchange(fixture, start + i * 100), startedAt: start + i * 100 }));
+  const text = JSON.stringify(buildHar(exchanges.map((exchange) => ({ exchange })), { version: 'e2e', includeSecrets: true }));
+  await mkdir('test-results', { recursive: true });
+  const path = `test-results/${file}`;
+  await writeFile(path, text);
+  const cli = await cliRows(path);
+  await dropHar(panel, 'colleague.har', text);
+  const deadline = Date.now() + 15_000;
+  let shown: ShownRow[] = [];
+  while (Date.now() < deadline) {
+    const imported = await panel.evaluate<boolean>(`document.querySelector('${TESTID(testIds.panel)}').dataset.session === 'imported'`);
+    shown = imported ? await allErrorRows(panel) : [];
+    if (shown.length >= cli.length) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await panel.evaluate(`(document.querySelector('${TESTID(testIds.closeImport)}')?.click(), true)`);
+  return { cli, shown };
+}
+
+const closeDetails = (panel: FaultlinePanel): Promise<boolean> => panel.evaluate(`(document.querySelector('${TESTID(testIds.detailsClose)}')?.click(), true)`);
+
+/** The layout before and after dragging Name 40 px wider and the split 60 px right, and after a reload of the panel. */
+export async function dragThenReload(panel: FaultlinePanel) {
+  await closeDetails(panel);
+  const before = await layoutState(panel);
+  const draggedColumn = await dragColumnEdge(panel, 'name', 40);
+  const widened = await layoutState(panel);
+  await clickFirstRow(panel); // the details open: the split shows
+  const splitBefore = (await layoutState(panel)).split;
+  const draggedSplit = await dragSplitter(panel, 60);
+  const split = (await layoutState(panel)).split;
+  await reloadPanel(panel);
+  const reloaded = await layoutState(panel);
+  await clickFirstRow(panel);
+  const reloadedSplit = (await layoutState(panel)).split;
+  return { before, draggedColumn, widened, splitBefore, draggedSplit, split, reloaded, reloadedSplit };
+}
+
+/** Screenshots of the DevTools window with the panel, without and with the details open. */
+export async function screenshotBoth(panel: FaultlinePanel, path: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await closeDetails(panel);
+  await panel.screenshot(`${path}.png`);
+  await clickFirstRow(panel);
+  await panel.screenshot(`${path}-details.png`);
 }

@@ -185,7 +185,9 @@ export interface PanelRow {
   readonly code: string;
   readonly message: string;
   readonly retry: string;
-  /** The row's cells (time, method, path…) joined with tabs, to find the row of a request. */
+  /** The request's path and query (the row's data-path; the Name column shows only its last segment). */
+  readonly path: string;
+  /** The row's cells (time, method, name…) joined with tabs. */
   readonly text: string;
 }
 
@@ -199,6 +201,7 @@ export function panelRows(panel: FaultlinePanel): Promise<PanelRow[]> {
     code: row.dataset.code ?? '',
     message: row.querySelector('${TESTID(testIds.rowMessage)}')?.textContent ?? '',
     retry: row.querySelector('${TESTID(testIds.retryCell)}')?.textContent ?? '',
+    path: row.dataset.path ?? '',
     text: [...row.children].map((cell) => cell.textContent).join('\\t'),
   }))`);
 }
@@ -209,6 +212,15 @@ export function clickInPanel(panel: FaultlinePanel, testId: string, text?: strin
     const found = [...document.querySelectorAll('${TESTID(testId)}')].find((el) => el.textContent.includes(${JSON.stringify(text ?? '')}));
     found?.click();
     return found !== undefined;
+  })()`);
+}
+
+/** Clicks the timeline row of the request to `path` (path and query); false when it is not in view. */
+export function clickRowOf(panel: FaultlinePanel, path: string): Promise<boolean> {
+  return panel.evaluate<boolean>(`(() => {
+    const row = [...document.querySelectorAll('${TESTID(testIds.errorRow)}')].find((el) => el.dataset.path === ${JSON.stringify(path)});
+    row?.click();
+    return row !== undefined;
   })()`);
 }
 

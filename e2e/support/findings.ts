@@ -12,14 +12,14 @@ const TESTID = (id: string): string => `[data-testid="${id}"]`;
 export interface ShownGroup {
   readonly status: string;
   readonly count: number;
-  readonly text: string;
+  readonly name: string;
 }
 
 export function panelGroups(panel: FaultlinePanel): Promise<ShownGroup[]> {
   return panel.evaluate<ShownGroup[]>(`[...document.querySelectorAll('${TESTID(testIds.groupRow)}')].map((row) => ({
     status: row.dataset.status ?? '',
     count: Number(row.dataset.count),
-    text: [...row.children].map((cell) => cell.textContent).join('\\t'),
+    name: row.querySelector('${TESTID(testIds.groupName)}')?.textContent ?? '',
   }))`);
 }
 
@@ -37,8 +37,8 @@ export function panelFindings(panel: FaultlinePanel, within: string = testIds.fi
   }))`);
 }
 
-/** One group per step of the plan, each as many requests as the step sends, in the order they started. */
-export const expectedGroups = misbehaveSteps.map((step) => ({ path: step.call.path, count: step.times }));
+/** One group per step of the plan (named by the last segment of its path), each as many requests as the step sends, in the order they started. */
+export const expectedGroups = misbehaveSteps.map((step) => ({ name: step.call.path.split('/').at(-1) ?? '', count: step.times }));
 
 /**
  * The findings, most severe first: the storm retried before Retry-After (error), the refund re-POSTed

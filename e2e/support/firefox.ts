@@ -175,14 +175,14 @@ export interface ToolboxLayout {
 }
 
 /** The prefs and window size of a toolbox layout (Firefox reads both at start). */
-function layoutPrefs(layout: ToolboxLayout): { prefs: Record<string, string | number | boolean>; window: string } {
+function layoutPrefs(layout: ToolboxLayout): { prefs: Record<string, string | number | boolean>; window: { width: number; height: number } } {
   const prefs: Record<string, string | number | boolean> = { ...PROFILE_PREFS, 'devtools.theme': layout.theme ?? 'light', ...layout.prefs };
   if (layout.dock === 'right') {
     prefs['devtools.toolbox.host'] = 'right';
     prefs['devtools.toolbox.sidebar.width'] = layout.width ?? 590;
-    return { prefs, window: '1366,900' };
+    return { prefs, window: { width: 1366, height: 900 } };
   }
-  return { prefs, window: `${layout.width ?? 1366},900` };
+  return { prefs, window: { width: layout.width ?? 1366, height: 900 } };
 }
 
 /** Starts Firefox ESR headless with a fresh profile laid out as asked and installs dist/firefox as a temporary add-on. */
@@ -197,7 +197,7 @@ export async function launchFirefoxWithExtension(layout: ToolboxLayout = {}): Pr
   await writeFile(join(profile, 'user.js'), Object.entries(prefs).map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`).join(''));
   const firefox = spawn(
     executable,
-    ['--headless', `--window-size=${windowSize}`, '--no-remote', '--profile', profile, '--remote-debugging-port', '0', '--remote-allow-system-access', 'about:blank'],
+    ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0', '--remote-allow-system-access', 'about:blank'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const exited = new Promise<void>((resolve) => firefox.once('exit', () => resolve()));
@@ -222,6 +222,8 @@ export async function launchFirefoxWithExtension(layout: ToolboxLayout = {}): Pr
     const browserWindow = windows[0]?.context;
     if (tab === undefined || browserWindow === undefined) throw new Error('Firefox has no tab or no browser window');
     const evaluateInBrowser = <T>(expression: string): Promise<T> => evaluateIn<T>(session, browserWindow, expression);
+    // Headless Firefox ignores --window-size: the window is sized from inside instead.
+    await evaluateInBrowser(`(window.resizeTo(${windowSize.width}, ${windowSize.height}), true)`);
     const host = await evaluateInBrowser<string>(`WebExtensionPolicy.getByID(${JSON.stringify(extension)}).mozExtensionHostname`);
     return {
       tab,

@@ -55,8 +55,10 @@ export interface TimelineRow {
   readonly status: string;
   readonly format: string;
   readonly code: string;
-  /** The row's cells joined with tabs (time, method, path…; or "Navigated to <url>"). */
+  /** The row's cells joined with tabs (time, method, name…; or "Navigated to <url>"). */
   readonly text: string;
+  /** Error rows: the request's path and query (data-path); navigation rows: empty. */
+  readonly path: string;
 }
 
 /**
@@ -83,6 +85,7 @@ export function allTimelineRows(panel: FaultlinePanel): Promise<TimelineRow[]> {
           status: row.dataset.status ?? '',
           format: row.dataset.format ?? '',
           code: row.dataset.code ?? '',
+          path: row.dataset.path ?? '',
           text: [...row.children].map((cell) => cell.textContent).join('\\t'),
         });
       }
@@ -105,7 +108,7 @@ export function allTimelineRows(panel: FaultlinePanel): Promise<TimelineRow[]> {
   })()`);
 }
 
-/** The request path shown in a timeline row (the cell that starts with "/"), or null. */
+/** The request path of a timeline row, or null for a navigation separator. */
 export function rowPath(row: TimelineRow): string | null {
-  return row.text.split('\t').find((cell) => cell.startsWith('/')) ?? null;
+  return row.path === '' ? null : row.path;
 }

@@ -17,9 +17,9 @@ export function firstOfEachSeed(): Fixture[] {
   return [...bySeed.values()];
 }
 
-/** The row of the request sent for `fixture` (rows list their path among their cells). */
+/** The row of the request sent for `fixture` (each row carries its request's path). */
 export function rowOf(rows: readonly PanelRow[], fixture: Fixture): PanelRow | undefined {
-  return rows.find((row) => row.text.split('\t').includes(`/api/fx/${fixture.name}`));
+  return rows.find((row) => row.path === `/api/fx/${fixture.name}`);
 }
 
 /** "retry in 1 min 5 s" → 65, "retry in 42 s" → 42 (seconds), or null for any other text. */

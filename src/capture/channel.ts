@@ -1,4 +1,4 @@
-import type { CaptureEvent } from '../ui/source.ts';
+import type { CaptureEvent } from '../protocol/capture.ts';
 import type { Recorder } from './recorder.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaptureEvent } from '../ui/source.ts';
+import type { CaptureEvent } from '../protocol/capture.ts';
 import { channelName, serveRecorder } from './channel.ts';
 import { createDevtoolsSource, themeOf } from './devtools-source.ts';
 import { devtoolsEntry, fakeNetwork } from './fake-network.ts';

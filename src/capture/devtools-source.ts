@@ -1,4 +1,4 @@
-import type { CaptureSource, Theme } from '../ui/source.ts';
+import type { CaptureSource, Theme } from '../protocol/capture.ts';
 import { forgetRecorded, subscribeToRecorder } from './channel.ts';
 import type { SettingsStore } from './settings.ts';
 

@@ -1,12 +1,10 @@
-import { fingerprintOf } from '../core/findings/index.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyze } from '../core/analyze.ts';
 import { seedFixtures } from '../core/fixtures/index.ts';
 import { fixtureExchange } from '../core/fixtures/render.ts';
 import type { Exchange } from '../core/exchange.ts';
-import type { TimelineEntry } from '../ui/panel/entries.ts';
-import type { RecentError } from '../ui/popup/types.ts';
-import { RECENT_CHANNEL, RECENT_LIMIT, recentFromTimeline, serveRecentErrors, subscribeToRecentErrors, type RelayedError } from './recent-relay.ts';
+import { RECENT_LIMIT, type RecentError, type RelayedError } from '../protocol/relay.ts';
+import { RECENT_CHANNEL, serveRecentErrors, subscribeToRecentErrors } from './recent-relay.ts';
 
 const T0 = Date.UTC(2026, 3, 27, 12, 0, 0);
 
@@ -16,24 +14,21 @@ function seed(name: string) {
   return fixture;
 }
 
-let nextKey = 1;
-
-/** A panel timeline entry for a seed fixture received at `at`, decoded by the real pipeline. */
-function errorEntry(name: string, at: number, url?: string): TimelineEntry {
-  const base = fixtureExchange(seed(name), at);
-  const exchange: Exchange = { ...base, url: url ?? base.url };
+/** An error a panel relays for a seed fixture received at `at`, decoded by the real pipeline. */
+function errorEntry(name: string, at: number): RelayedError {
+  const exchange: Exchange = fixtureExchange(seed(name), at);
   const error = analyze(exchange).error;
   if (error === null) throw new Error(`${name} does not decode to an error`);
-  return { kind: 'error', key: nextKey++, id: String(nextKey), exchange, error, captureNote: null, host: '', path: '', name: '', fingerprint: fingerprintOf(exchange, error) };
+  return { url: exchange.url, method: exchange.method, status: error.status, decoded: error, at, count: 1, firstAt: at };
 }
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-/** A DevTools panel with a timeline it can append to, serving the relay. */
-function openPanel(initial: TimelineEntry[] = []) {
+/** A DevTools panel with errors it can add to (oldest first), serving the relay its latest, newest first. */
+function openPanel(initial: RelayedError[] = []) {
   let timeline = initial;
-  const server = serveRecentErrors(new BroadcastChannel(RECENT_CHANNEL), () => recentFromTimeline(timeline));
+  const server = serveRecentErrors(new BroadcastChannel(RECENT_CHANNEL), () => timeline.slice(-RECENT_LIMIT).reverse());
   let stopped = false;
   const stop = (): void => {
     if (!stopped) server.stop();
@@ -41,7 +36,7 @@ function openPanel(initial: TimelineEntry[] = []) {
   };
   cleanups.push(stop);
   return {
-    add(entry: TimelineEntry) {
+    add(entry: RelayedError) {
       timeline = [...timeline, entry];
       server.changed();
     },
@@ -116,12 +111,11 @@ describe('recent errors relay', () => {
     const popup = openPopup();
     await until(() => popup.deliveries.length === 1);
     for (let i = 0; i < 50; i++) panel.add(errorEntry('hostup-rate-limited', T0 + i));
-    await until(() => popup.latest()[0]?.count === 50);
+    await until(() => popup.latest()[0]?.count === RECENT_LIMIT);
     await settle();
     expect(popup.deliveries).toHaveLength(2);
     expect(popup.latest()).toHaveLength(1);
     expect(popup.latest()[0]?.decoded.retry.retryAt).toBe(T0 + 49 + 30_000);
-    expect(popup.latest()[0]?.firstAt).toBe(T0);
   });
 
   it('adds up one kind of error seen by two panels', async () => {
@@ -148,7 +142,7 @@ describe('recent errors relay', () => {
   it('ignores messages that are not whole, well-formed errors', async () => {
     const popup = openPopup();
     const wire = listen();
-    const good = recentFromTimeline([errorEntry('hostup-vps-not-found', T0)]);
+    const good = [errorEntry('hostup-vps-not-found', T0)];
     const [error] = good;
     if (error === undefined) throw new Error('no error');
     const broken: unknown[] = [
@@ -168,30 +162,5 @@ describe('recent errors relay', () => {
     await settle();
     expect(popup.deliveries).toHaveLength(1);
     expect(codes(popup.latest())).toEqual(['vps_not_found']);
-  });
-});
-
-describe('recentFromTimeline', () => {
-  it('takes the kinds of error seen last, most recent first, skipping navigations', () => {
-    const timeline: TimelineEntry[] = [];
-    for (let i = 0; i < RECENT_LIMIT + 5; i++) timeline.push(errorEntry('hostup-rate-limited', T0 + i * 1000, `https://api.example.test/api/v2/endpoint${String.fromCharCode(97 + i)}`));
-    timeline.push({ kind: 'navigation', key: nextKey++, url: 'https://app.example.test/', at: T0 + 99_000 });
-    const recent = recentFromTimeline(timeline);
-    expect(recent).toHaveLength(RECENT_LIMIT);
-    expect(recent[0]?.at).toBe(T0 + (RECENT_LIMIT + 4) * 1000);
-    expect(recent.at(-1)?.at).toBe(T0 + 5 * 1000);
-  });
-
-  it('makes 300 identical failing requests one entry: the newest, ×300 since the first', () => {
-    const timeline = Array.from({ length: 300 }, (_, i) => errorEntry('hostup-rate-limited', T0 + i * 100));
-    const recent = recentFromTimeline(timeline);
-    expect(recent).toHaveLength(1);
-    expect(recent[0]).toMatchObject({ count: 300, firstAt: T0, at: T0 + 29_900 });
-  });
-
-  it('hides credentials in the URLs it relays', () => {
-    const [relayed] = recentFromTimeline([errorEntry('hostup-vps-not-found', T0, 'https://api.example.test/api/v2/vps/1?api_key=sk_live_123&page=2')]);
-    expect(relayed?.url).not.toContain('sk_live_123');
-    expect(relayed?.url).toContain('page=2');
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CaptureEvent } from '../ui/source.ts';
+import type { CaptureEvent } from '../protocol/capture.ts';
 import { devtoolsEntry, fakeNetwork, type FakeNetwork } from './fake-network.ts';
 import { startRecorder, type RecorderOptions } from './recorder.ts';
 

@@ -1,7 +1,7 @@
 import { readBody } from '../core/body.ts';
 import { headerMap, type Exchange } from '../core/exchange.ts';
 import { mayCarryErrorInSuccess, mayCarryRateLimit } from '../core/success-gate.ts';
-import type { CaptureEvent } from '../ui/source.ts';
+import type { CaptureEvent } from '../protocol/capture.ts';
 import { captureDecision, isWebSocketUrl, responseMime } from './candidate.ts';
 import { captureRemark, type MissingBodyCause } from './capture-notes.ts';
 import { exchangeFromHarEntry } from '../core/har/entry.ts';

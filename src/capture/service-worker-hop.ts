@@ -1,4 +1,4 @@
-import type { CaptureEvent } from '../ui/source.ts';
+import type { CaptureEvent } from '../protocol/capture.ts';
 
 type ExchangeEvent = Extract<CaptureEvent, { kind: 'exchange' }>;
 

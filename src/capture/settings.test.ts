@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_CAP_KB_SETTING } from '../ui/source.ts';
+import { BODY_CAP_KB_SETTING } from '../protocol/capture.ts';
 import { bodyCapBytes, localSettings } from './settings.ts';
 
 function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {

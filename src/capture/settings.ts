@@ -1,5 +1,5 @@
 import { parseJson } from '../core/json.ts';
-import { BODY_CAP_KB_SETTING } from '../ui/source.ts';
+import { BODY_CAP_KB_SETTING } from '../protocol/capture.ts';
 
 /**
  * Settings live in the extension origin's localStorage: the devtools page and the panel share it, it

@@ -1,4 +1,4 @@
-import { DEFAULT_BODY_CAP_KB } from '../ui/source.ts';
+import { DEFAULT_BODY_CAP_KB } from '../protocol/capture.ts';
 import { MAX_DECODE_BYTES, isJsonMime } from '../core/body.ts';
 import type { ExchangeBody } from '../core/exchange.ts';
 import type { RawContent } from './network.ts';

@@ -1,5 +1,5 @@
 import type { Exchange } from '../core/exchange.ts';
-import type { CaptureEvent, CaptureSource, Theme } from './source.ts';
+import type { CaptureEvent, CaptureSource, Theme } from '../protocol/capture.ts';
 
 /**
  * An in-memory CaptureSource for tests, the harness page and screenshots. Events emitted before

@@ -16,8 +16,9 @@ export const testIds = {
   retryCell: 'retry-cell',
   /** Grouped view: one row per fingerprint; carries data-count, data-status, data-code. */
   groupRow: 'group-row',
-  /** The "×N" of a group row. */
+  /** The "×N" of a group row, and its name (the URL template's last segment, as the Name column names a request). */
   groupCount: 'group-count',
+  groupName: 'group-name',
   groupSimilarToggle: 'group-similar',
   /** The findings bar above the timeline, and one item per finding (carries data-kind, data-severity). */
   findingsBar: 'findings-bar',

@@ -1,6 +1,6 @@
 import { isRecord } from '../../core/json.ts';
 import type { EngineClient } from './engine.ts';
-import type { EngineOp, EngineReply, EngineRequest, EngineResult } from './protocol.ts';
+import type { EngineOp, EngineReply, EngineRequest, EngineResult } from '../../protocol/engine.ts';
 
 /** A channel to an engine: a worker in the extension, an in-thread stand-in in tests. */
 export interface EnginePort {

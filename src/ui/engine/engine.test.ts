@@ -7,7 +7,7 @@ import { hostupNotFound } from '../testing/seed-exchanges.ts';
 import { connectEngine, type EnginePort } from './client.ts';
 import { handleRequest } from './handler.ts';
 import { inThreadEngine } from './in-thread.ts';
-import type { EngineRequest } from './protocol.ts';
+import type { EngineRequest } from '../../protocol/engine.ts';
 
 const NOW = Date.UTC(2026, 3, 27, 12);
 

@@ -5,7 +5,7 @@ import { exchangeFromHarEntry } from '../../core/har/entry.ts';
 import { parseHar } from '../../core/har/stream.ts';
 import { prop } from '../../core/json.ts';
 import { decodePaste } from '../popup/paste-decoder.ts';
-import type { EngineReply, EngineRequest } from './protocol.ts';
+import type { EngineReply, EngineRequest } from '../../protocol/engine.ts';
 
 const header = z.object({ name: z.string(), value: z.string() });
 

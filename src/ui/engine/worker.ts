@@ -1,5 +1,5 @@
 import { handleRequest } from './handler.ts';
-import type { EngineReply } from './protocol.ts';
+import type { EngineReply } from '../../protocol/engine.ts';
 
 /** The part of a dedicated worker's scope the engine uses (the project's `lib` is DOM, not WebWorker). */
 interface WorkerScope {

@@ -5,7 +5,7 @@ import type { Column } from './columns.tsx';
 import { entryStart, type ErrorEntry } from './entries.ts';
 import type { GroupEntry } from './groups.ts';
 
-const STRIP_BINS = 24;
+const STRIP_BINS = 16;
 const STRIP_HEIGHT = 10;
 
 /**
@@ -23,6 +23,18 @@ export function activityPath(members: readonly ErrorEntry[], first: number, last
   return bins
     .map((count, i) => (count === 0 ? '' : `M${i * 2 + 0.5} ${STRIP_HEIGHT}v-${Math.max(1, Math.round((count / peak) * STRIP_HEIGHT))}`))
     .join('');
+}
+
+/**
+ * The group's name, as the Name column names a request: the template's last segment and query keys,
+ * with the segment before when the last is a placeholder (`users/:id`, not `:id`).
+ */
+export function templateName(template: string): string {
+  const [path = '', query] = template.split('?', 2);
+  const segments = path.split('/').filter((segment) => segment !== '');
+  const last = segments.at(-1) ?? '/';
+  const name = last.startsWith(':') && segments.length > 1 ? `${segments.at(-2) ?? ''}/${last}` : last;
+  return query === undefined ? name : `${name}?${query}`;
 }
 
 /** "16:57:06 – 16:58:10", or one time for a group of one. */
@@ -87,7 +99,7 @@ export function GroupRow({ group, index, top, selected, cited, className, column
             <svg class="fl-activity" width={STRIP_BINS * 2} height={STRIP_HEIGHT} aria-hidden="true">
               <path d={activityPath(group.members, group.first, group.last)} />
             </svg>
-            {fingerprint.urlTemplate}
+            <span data-testid={testIds.groupName}>{templateName(fingerprint.urlTemplate)}</span>
           </div>
         );
       })}

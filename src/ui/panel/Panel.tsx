@@ -1,6 +1,6 @@
 import { useComputed, type ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Theme } from '../source.ts';
+import type { Theme } from '../../protocol/capture.ts';
 import { testIds } from '../testids.ts';
 import { Details } from './Details.tsx';
 import { FindingsBar } from './FindingsBar.tsx';

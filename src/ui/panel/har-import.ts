@@ -1,7 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
-import type { HarRead } from '../engine/engine.ts';
+import type { HarRead } from '../../protocol/engine.ts';
 import { plural } from '../format.ts';
-import type { CaptureEvent } from '../source.ts';
+import type { CaptureEvent } from '../../protocol/capture.ts';
 import { MAX_ERRORS_RANGE } from './settings.ts';
 import { createPanelStore, type PanelStore, type PanelStoreOptions } from './store.ts';
 

@@ -1,8 +1,8 @@
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { observe, type Observation } from '../../core/findings/index.ts';
 import type { Analysis } from '../../core/model.ts';
-import type { AnalyzeBatch } from '../engine/engine.ts';
-import type { CaptureEvent } from '../source.ts';
+import type { AnalyzeBatch } from '../../protocol/engine.ts';
+import type { CaptureEvent } from '../../protocol/capture.ts';
 import { entryStart, splitUrl, type ErrorEntry, type RateLimitChip, type TimelineEntry } from './entries.ts';
 
 export const DEFAULT_MAX_ERRORS = 5000;

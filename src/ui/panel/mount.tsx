@@ -1,13 +1,13 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { startClock } from '../clock.ts';
-import type { CaptureSource } from '../source.ts';
+import type { CaptureSource } from '../../protocol/capture.ts';
 import { Panel } from './Panel.tsx';
 import './panel.css';
 import { persistSettings } from './settings.ts';
 import { createPanelStore, type PanelStoreOptions } from './store.ts';
 import type { TimelineEntry } from './entries.ts';
-import type { Engine } from '../engine/engine.ts';
+import type { Engine } from '../../protocol/engine.ts';
 import { createHarImport } from './har-import.ts';
 
 const SETTINGS_TIMEOUT_MS = 1000;

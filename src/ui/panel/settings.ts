@@ -1,5 +1,5 @@
 import { effect, signal, type Signal } from '@preact/signals';
-import { BODY_CAP_KB_SETTING, DEFAULT_BODY_CAP_KB, type CaptureSource } from '../source.ts';
+import { BODY_CAP_KB_SETTING, DEFAULT_BODY_CAP_KB, type CaptureSource } from '../../protocol/capture.ts';
 import { columnPrefsFrom } from './columns.tsx';
 import { filtersFrom } from './filters.ts';
 import type { PanelStore } from './store.ts';

@@ -3,7 +3,7 @@ import { analyze } from '../../core/analyze.ts';
 import type { Exchange } from '../../core/exchange.ts';
 import type { Analysis } from '../../core/model.ts';
 import { inThreadEngine } from '../engine/in-thread.ts';
-import type { CaptureEvent } from '../source.ts';
+import type { CaptureEvent } from '../../protocol/capture.ts';
 import { T0, gpuOutletProviderPoolEmpty, hostupNotFound, hostupRateLimited, hostupSuccess, restoreHubValidation } from '../testing/seed-exchanges.ts';
 import { MAX_BATCH_EXCHANGES, createPanelStore } from './store.ts';
 

@@ -1,4 +1,5 @@
-import type { PopupDeps, RecentError, RecentErrorsListener } from './types.ts';
+import type { PopupDeps } from './types.ts';
+import type { RecentError, RecentErrorsListener } from '../../protocol/relay.ts';
 
 export interface FakeRecentErrors {
   readonly subscribe: PopupDeps['recentErrors'];

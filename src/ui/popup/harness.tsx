@@ -6,9 +6,10 @@ import { analyze } from '../../core/analyze.ts';
 import { seedFixtures } from '../../core/fixtures/index.ts';
 import { fixtureExchange } from '../../core/fixtures/render.ts';
 import { startEngineWorker } from '../engine/client.ts';
-import type { Theme } from '../source.ts';
+import type { Theme } from '../../protocol/capture.ts';
 import { fakeRecentErrors } from './fake-recent-errors.ts';
-import { mountPopup, type RecentError } from './mount.tsx';
+import { mountPopup } from './mount.tsx';
+import type { RecentError } from '../../protocol/relay.ts';
 
 function seedErrors(now: number): RecentError[] {
   return seedFixtures.flatMap((fixture) => {

@@ -1,13 +1,13 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
-import type { Theme } from '../source.ts';
+import type { Theme } from '../../protocol/capture.ts';
 import { startClock } from '../clock.ts';
 import { Popup } from './popup.tsx';
 import { createPopupState } from './state.ts';
 import type { PopupDeps } from './types.ts';
 import './popup.css';
 
-export type { PopupDeps, RecentError, RecentErrorsListener } from './types.ts';
+export type { PopupDeps } from './types.ts';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 

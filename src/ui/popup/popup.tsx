@@ -1,5 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
-import type { Theme } from '../source.ts';
+import type { Theme } from '../../protocol/capture.ts';
 import { LookupView } from './lookup-view.tsx';
 import { PasteView } from './paste-view.tsx';
 import { RecentErrors } from './recent-errors.tsx';

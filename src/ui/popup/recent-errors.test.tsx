@@ -7,7 +7,7 @@ import { parseRawResponse } from '../../core/raw-response.ts';
 import { testIds } from '../testids.ts';
 import { popupTestIds } from './testids.ts';
 import { discord429, discordReceivedAt, hostUp404, mountForTest, type MountedPopup } from './test-support.ts';
-import type { RecentError } from './types.ts';
+import type { RecentError } from '../../protocol/relay.ts';
 
 let popup: MountedPopup | undefined;
 

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { RetryStatus } from './countdowns.tsx';
 import { DecodedCard } from './decoded-card.tsx';
 import { splitUrl } from '../panel/entries.ts';
-import type { RecentError } from './types.ts';
+import type { RecentError } from '../../protocol/relay.ts';
 import { formatTime } from '../format.ts';
 import { popupTestIds } from './testids.ts';
 import { visibleText } from '../../core/visible-text.ts';

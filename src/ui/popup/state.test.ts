@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectEngine } from '../engine/client.ts';
-import type { Engine } from '../engine/engine.ts';
+import type { Engine } from '../../protocol/engine.ts';
 import { inThreadEngine } from '../engine/in-thread.ts';
 import { createPopupState } from './state.ts';
 

@@ -1,8 +1,8 @@
 import { batch, signal } from '@preact/signals';
 import type { CatalogEntry } from '../../core/catalog/index.ts';
-import type { Engine } from '../engine/engine.ts';
-import type { DecodedPaste } from './paste-decoder.ts';
-import type { RecentError } from './types.ts';
+import type { Engine } from '../../protocol/engine.ts';
+import type { DecodedPaste } from '../../protocol/engine.ts';
+import type { RecentError } from '../../protocol/relay.ts';
 
 export type PopupView = 'lookup' | 'paste';
 

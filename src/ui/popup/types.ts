@@ -1,23 +1,6 @@
-import type { DecodedError } from '../../core/model.ts';
-import type { Engine } from '../engine/engine.ts';
-import type { Theme } from '../source.ts';
-
-/**
- * A kind of error the open DevTools panels decoded (one per fingerprint, as the panel groups them), as
- * the extension relays it to the popup: the newest one, how many there were and since when.
- */
-export interface RecentError {
-  readonly url: string;
-  readonly method: string;
-  readonly status: number;
-  readonly decoded: DecodedError;
-  readonly count: number;
-  /** Epoch ms of the first of them. */
-  readonly firstAt: number;
-}
-
-/** Receives the whole current list on every delivery, the most recently seen first. */
-export type RecentErrorsListener = (errors: readonly RecentError[]) => void;
+import type { RecentErrorsListener } from '../../protocol/relay.ts';
+import type { Engine } from '../../protocol/engine.ts';
+import type { Theme } from '../../protocol/capture.ts';
 
 export interface PopupDeps {
   /** Looks codes up and decodes pasted responses: the engine worker in the extension, in-thread in tests. */
