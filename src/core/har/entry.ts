@@ -23,6 +23,8 @@ export interface HarEntryLike {
     readonly content?: { readonly text?: string | undefined; readonly encoding?: string | undefined; readonly mimeType?: string | undefined; readonly _file?: string | undefined } | undefined;
     /** Chrome's failure marker (`net::ERR_FAILED`…), empty or absent when the request did not fail. */
     readonly _error?: string | null | undefined;
+    /** Playwright's recordHar: the same failure text, e.g. `net::ERR_FAILED`. */
+    readonly _failureText?: string | null | undefined;
   };
   /** Chrome's resource type (`fetch`, `xhr`, `document`, `preflight`…). */
   readonly _resourceType?: string | undefined;
@@ -64,7 +66,7 @@ export function exchangeFromHarEntry(entry: HarEntryLike): Exchange {
     mimeType: content?.mimeType ?? '',
     // An unparseable start (only DevTools' own entries reach here unvalidated) counts from the epoch, never from "now".
     receivedAt: (Number.isFinite(started) ? started : 0) + elapsed,
-    ...optionalText('transportError', response._error),
+    ...optionalText('transportError', response._error ?? response._failureText),
     // Firefox gives no resource type; a ws:// or wss:// URL says it all the same.
     ...optionalText('resourceType', entry._resourceType ?? (/^wss?:/i.test(request.url) ? 'websocket' : undefined)),
     ...(Number.isFinite(started) ? { startedAt: started } : {}),

@@ -125,12 +125,14 @@ describe('exchangeFromHarEntry', () => {
   });
 
   it("keeps Chrome's failure marker and request type: a CORS-refused fetch as Chrome's Export HAR records it", () => {
-    // Chrome writes a blocked request with status 0, no content text and `_error` (HAR export of the Network panel).
-    const blocked = { ...chromeEntry, _error: 'net::ERR_FAILED', response: { ...chromeEntry.response, status: 0, headers: [], content: { size: 0, mimeType: 'x-unknown' } } };
+    // Chrome writes a blocked request with status 0, no content text and `response._error` (HAR export of the Network panel).
+    const blocked = { ...chromeEntry, response: { ...chromeEntry.response, status: 0, headers: [], content: { size: 0, mimeType: 'x-unknown' }, _error: 'net::ERR_FAILED' } };
     expect(exchangeFromHarEntry(blocked)).toMatchObject({ status: 0, transportError: 'net::ERR_FAILED', resourceType: 'fetch', body: null });
     const parsed = parseHar(har([blocked]));
     expect('entries' in parsed && exchangeFromHarEntry(parsed.entries[0] as typeof blocked).transportError).toBe('net::ERR_FAILED');
     expect(exchangeFromHarEntry(firefoxEntry)).not.toHaveProperty('transportError');
+    // Playwright's recordHar names the same failure `_failureText`.
+    expect(exchangeFromHarEntry({ ...blocked, response: { ...blocked.response, _error: undefined, _failureText: 'net::ERR_FAILED' } }).transportError).toBe('net::ERR_FAILED');
   });
 
   it('treats an empty content text as no body', () => {

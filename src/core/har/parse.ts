@@ -28,8 +28,10 @@ export const harEntrySchema = z.object({
       // Playwright's recordHar with `content: 'attach'`: the body is a file next to the HAR.
       _file: z.string().optional(),
     }),
-    // Chrome's failure marker; any other type is ignored rather than refused (it only adds a CORS hint).
+    // The browser's failure text: Chrome's `_error`, Playwright's `_failureText`. Any other type is
+    // ignored rather than refused (it only adds a CORS hint).
     _error: z.string().nullish().catch(undefined),
+    _failureText: z.string().nullish().catch(undefined),
   }),
   _resourceType: z.string().optional().catch(undefined),
 });
@@ -48,7 +50,7 @@ const isHeaderList = (value: unknown): boolean => Array.isArray(value) && value.
  * names the problem.
  */
 export function isPlainHarEntry(value: unknown): value is HarEntry {
-  if (!isRecord(value) || !isString(value.startedDateTime) || typeof value.time !== 'number' || !isOptionalString(value._error) || !isOptionalString(value._resourceType)) return false;
+  if (!isRecord(value) || !isString(value.startedDateTime) || typeof value.time !== 'number' || !isOptionalString(value._resourceType)) return false;
   const { request, response } = value;
   if (!isRecord(request) || !isString(request.method) || !isString(request.url) || !isHeaderList(request.headers)) return false;
   if (request.postData !== undefined && !(isRecord(request.postData) && isOptionalString(request.postData.text))) return false;
