@@ -78,6 +78,10 @@ function parseEntry(bytes: Uint8Array, index: number): HarEntry {
     const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
     throw new HarReadError(`not JSON (log.entries[${index}] is not valid JSON${position === undefined ? '' : ` at its byte ${position}`})`);
   }
+  return validEntry(json, index);
+}
+
+function validEntry(json: unknown, index: number): HarEntry {
   if (isPlainHarEntry(json)) return json;
   const result = harEntrySchema.safeParse(json);
   if (!result.success) {
@@ -86,6 +90,29 @@ function parseEntry(bytes: Uint8Array, index: number): HarEntry {
     throw new HarReadError(`not a HAR file: ${issue === undefined ? `log.entries[${index}] is invalid` : describeIssue({ log: { entries: { [index]: json } } }, { ...issue, path: [...path, ...issue.path] })}`);
   }
   return result.data;
+}
+
+/**
+ * The entries that lie whole inside one chunk, parsed with one JSON.parse: between them there are
+ * only commas and whitespace (the scanner refuses anything else in log.entries), so the span is an
+ * array's contents. One call per chunk instead of one per entry matters for HARs of small entries.
+ * Should the span not parse, each entry is parsed alone, to name the one at fault.
+ */
+function parseEntrySpan(chunk: Uint8Array, bounds: readonly number[], firstIndex: number): HarEntry[] {
+  const start = bounds[0] ?? 0;
+  const end = bounds[bounds.length - 1] ?? 0;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(`[${decoder.decode(chunk.subarray(start, end))}]`) as unknown;
+  } catch {
+    parsed = null;
+  }
+  const entries: HarEntry[] = [];
+  for (let k = 0; k < bounds.length; k += 2) {
+    const index = firstIndex + k / 2;
+    entries.push(Array.isArray(parsed) ? validEntry(parsed[k / 2], index) : parseEntry(chunk.subarray(bounds[k], bounds[k + 1]), index));
+  }
+  return entries;
 }
 
 /** Where in the file the scanner is: the path of containers above the entries, and the entry being collected. */
@@ -122,6 +149,8 @@ class Scanner {
     this.bytesSeen += chunk.length;
     if (this.bytesSeen > this.options.maxBytes) throw new HarReadError(`input is over the ${mb(this.options.maxBytes)} limit`);
     let entryStart = this.entryDepth > 0 ? 0 : -1;
+    /** Start and end offsets of the entries that lie whole in this chunk. */
+    const span: number[] = [];
     let i = start;
     const n = chunk.length;
     while (i < n) {
@@ -129,7 +158,12 @@ class Scanner {
         if (entryStart === -1) entryStart = i;
         i = this.scanEntry(chunk, i);
         if (this.entryDepth === 0) {
-          this.finishEntry(chunk.subarray(entryStart, i));
+          if (this.entryPieces.length > 0) this.finishEntry(chunk.subarray(entryStart, i));
+          else {
+            // Whole in this chunk: parsed with the others of the chunk (parseEntrySpan).
+            if (i - entryStart > this.options.maxEntryBytes) throw new HarReadError(`log.entries[${this.entryIndex + span.length / 2}] is over the ${mb(this.options.maxEntryBytes)} a single entry may take`);
+            span.push(entryStart, i);
+          }
           entryStart = -1;
         }
         continue;
@@ -141,6 +175,11 @@ class Scanner {
       const byte = chunk[i] as number;
       if (!isWhitespace(byte) && this.structural(byte, i)) entryStart = i;
       i++;
+    }
+    if (span.length > 0) {
+      // A loop, not push(...): a chunk can hold more entries than a call may take arguments.
+      for (const entry of parseEntrySpan(chunk, span, this.entryIndex)) this.ready.push(entry);
+      this.entryIndex += span.length / 2;
     }
     if (this.entryDepth > 0) {
       const piece = chunk.subarray(entryStart);
