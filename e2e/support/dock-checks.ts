@@ -85,12 +85,24 @@ export function clickFirstRow(panel: FaultlinePanel): Promise<boolean> {
   return panel.evaluate(`(() => { const row = document.querySelector('${TESTID(testIds.errorRow)}'); row?.click(); return row !== null; })()`);
 }
 
+/** Waits until an expression holds in the panel page. */
+async function waitFor(panel: FaultlinePanel, expression: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await panel.evaluate<boolean>(expression).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`still not true after ${timeoutMs} ms: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Reloads the panel page and waits until it has rendered its timeline again. */
 export async function reloadPanel(panel: FaultlinePanel): Promise<void> {
-  await panel.evaluate('(location.reload(), true)');
+  // A mark on the old page: the reload is done when a page without it answers (not the old one, still unloading).
+  await panel.evaluate('(window.__faultlineBeforeReload = true, location.reload(), true)');
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const ready = await panel.evaluate<boolean>(`document.readyState === 'complete' && document.querySelector('${TESTID(testIds.timeline)}') !== null`).catch(() => false);
+    const ready = await panel
+      .evaluate<boolean>(`window.__faultlineBeforeReload !== true && document.readyState === 'complete' && document.querySelector('${TESTID(testIds.timeline)}') !== null`)
+      .catch(() => false);
     if (ready) return;
     if (Date.now() > deadline) throw new Error('the panel did not come back after a reload');
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -191,8 +203,11 @@ export async function dragThenReload(panel: FaultlinePanel) {
   const draggedSplit = await dragSplitter(panel, 60);
   const split = (await layoutState(panel)).split;
   await reloadPanel(panel);
+  // The reloaded panel gets its rows back from the capture source a moment after it renders.
+  await waitFor(panel, `document.querySelector('${TESTID(testIds.errorRow)}') !== null`);
   const reloaded = await layoutState(panel);
   await clickFirstRow(panel);
+  await waitFor(panel, `document.querySelector('${TESTID(testIds.splitter)}') !== null`);
   const reloadedSplit = (await layoutState(panel)).split;
   return { before, draggedColumn, widened, splitBefore, draggedSplit, split, reloaded, reloadedSplit };
 }
