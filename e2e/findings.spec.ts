@@ -5,7 +5,7 @@ import { misbehaveRequestCount } from './demo/misbehave.ts';
 import { openDemoSession, type DemoSession } from './support/demo-session.ts';
 import { waitForSent } from './support/demo-traffic.ts';
 import { clickInPanel, panelRows, panelText, showFaultlinePanel, type FaultlinePanel } from './support/extension.ts';
-import { citeFinding, expectedFindings, expectedGroups, panelFindings, panelGroups } from './support/findings.ts';
+import { citeFinding, expectedFindings, expectedGroups, findingKinds, groupCounts, panelFindings } from './support/findings.ts';
 
 /**
  * Groups and findings in real Chromium DevTools: the demo's "Misbehaving client" retries a 429 before
@@ -28,7 +28,7 @@ test.beforeAll(async () => {
 test.afterAll(() => session?.close());
 
 test('names what the misbehaving client did, most severe first', async () => {
-  await expect.poll(async () => (await panelFindings(panel)).map(({ kind, severity }) => ({ kind, severity })), { timeout: 15_000 }).toEqual(expectedFindings);
+  await expect.poll(() => findingKinds(panel), { timeout: 15_000 }).toEqual(expectedFindings);
   const [storm] = await panelFindings(panel);
   expect(storm?.text).toContain('/api/fx/discord-rate-limited was sent again 3 times before the server\u2019s delay had passed');
   const hidden = (await panelFindings(panel)).find((f) => f.kind === 'cors-hidden');
@@ -37,9 +37,7 @@ test('names what the misbehaving client did, most severe first', async () => {
 
 test('groups the requests: one row per kind of error, with its count (artifacts/groups-chrome.png)', async () => {
   expect(await clickInPanel(panel, testIds.groupSimilarToggle)).toBe(true);
-  await expect
-    .poll(async () => (await panelGroups(panel)).map((g) => ({ name: g.name, count: g.count })))
-    .toEqual(expectedGroups);
+  await expect.poll(() => groupCounts(panel)).toEqual(expectedGroups);
   expect(await panelRows(panel)).toEqual([]);
   await mkdir('artifacts', { recursive: true });
   await panel.screenshot('artifacts/groups-chrome.png');

@@ -4,7 +4,7 @@ import { testIds } from '../../src/ui/testids.ts';
 import { misbehaveRequestCount } from '../demo/misbehave.ts';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
 import { clickInPanel, panelRows, panelText, type FaultlinePanel } from '../support/extension.ts';
-import { citeFinding, expectedFindings, expectedGroups, panelFindings, panelGroups } from '../support/findings.ts';
+import { citeFinding, expectedFindings, expectedGroups, findingKinds, groupCounts, panelFindings } from '../support/findings.ts';
 import { launchFirefoxWithExtension, openDevtoolsAndWaitForRecording, showFaultlinePanel, type FirefoxWithExtension } from '../support/firefox.ts';
 
 /**
@@ -36,16 +36,14 @@ test.afterAll(async () => {
 });
 
 test('names what the misbehaving client did, most severe first', async () => {
-  await expect.poll(async () => (await panelFindings(panel)).map(({ kind, severity }) => ({ kind, severity })), { timeout: 20_000 }).toEqual(expectedFindings);
+  await expect.poll(() => findingKinds(panel), { timeout: 20_000 }).toEqual(expectedFindings);
   const hidden = (await panelFindings(panel)).find((f) => f.kind === 'cors-hidden');
   expect(hidden?.text).toContain(`hidden from the page at ${server.origin}`);
 });
 
 test('groups the requests: one row per kind of error, with its count', async () => {
   expect(await clickInPanel(panel, testIds.groupSimilarToggle)).toBe(true);
-  await expect
-    .poll(async () => (await panelGroups(panel)).map((g) => ({ name: g.name, count: g.count })))
-    .toEqual(expectedGroups);
+  await expect.poll(() => groupCounts(panel)).toEqual(expectedGroups);
   expect(await panelRows(panel)).toEqual([]);
 });
 

@@ -37,6 +37,16 @@ export function panelFindings(panel: FaultlinePanel, within: string = testIds.fi
   }))`);
 }
 
+/** The grouped rows as the expectations below name them: name and count. */
+export async function groupCounts(panel: FaultlinePanel): Promise<{ name: string; count: number }[]> {
+  return (await panelGroups(panel)).map(({ name, count }) => ({ name, count }));
+}
+
+/** The findings bar as the expectations below name it: kind and severity. */
+export async function findingKinds(panel: FaultlinePanel): Promise<{ kind: string; severity: string }[]> {
+  return (await panelFindings(panel)).map(({ kind, severity }) => ({ kind, severity }));
+}
+
 /** One group per step of the plan (named by the last segment of its path), each as many requests as the step sends, in the order they started. */
 export const expectedGroups = misbehaveSteps.map((step) => ({ name: step.call.path.split('/').at(-1) ?? '', count: step.times }));
 
