@@ -10,6 +10,7 @@ import type { DemoServer } from './demo/server.ts';
 import { openDemoSession, type DemoSession } from './support/demo-session.ts';
 import {
   clickInPanel,
+  clickRowOf,
   panelRows,
   panelText,
   showFaultlinePanel,
@@ -87,7 +88,7 @@ test('XSS payloads in problem details, JSON:API and Discord errors stay text in 
   expect(await panel.evaluate(DAMAGE)).toEqual(NO_DAMAGE);
 
   for (const shape of hostileShapes) {
-    expect(await clickInPanel(panel, testIds.errorRow, `${hostilePathPrefix}${shape}`)).toBe(true);
+    expect(await clickRowOf(panel, `${hostilePathPrefix}${shape}`)).toBe(true);
     await expect.poll(() => panelText(panel, testIds.details), { message: shape }).toContain(`${hostilePathPrefix}${shape}`);
     const details = (await panelText(panel, testIds.details)) ?? '';
     // Message, code, title, request id, field paths and header values, each shown as the characters it holds.
@@ -99,7 +100,7 @@ test('XSS payloads in problem details, JSON:API and Discord errors stay text in 
   }
 
   // The JSON:API error links its docs: an http(s) link whose markup is escaped, never a script URL.
-  expect(await clickInPanel(panel, testIds.errorRow, `${hostilePathPrefix}jsonapi`)).toBe(true);
+  expect(await clickRowOf(panel, `${hostilePathPrefix}jsonapi`)).toBe(true);
   await expect
     .poll(() => panel.evaluate<string | null>(`document.querySelector('[data-testid="${testIds.docsLink}"]')?.getAttribute('href') ?? null`))
     .toBe('https://docs.hostile.test/errors/%22%3E%3Csvg%20data-xss%20onload=window.__xss=%22svg%22%3E');

@@ -1,15 +1,11 @@
-import type { CaptureEvent } from '../protocol/capture.ts';
+import { asCaptureChannelMessage, type CaptureChannelMessage, type CaptureEvent } from '../protocol/capture.ts';
 import type { Recorder } from './recorder.ts';
 
 /**
  * The devtools page records; the panel page (created lazily, reloadable) shows. They talk over a
  * BroadcastChannel named after the inspected tab: both pages share the extension origin in Chrome and
- * Firefox alike, and neither needs a background page or a port.
- *
- *   panel  → page   hello  {session}             "send me everything"
- *   page   → panel  replay {session, events}     the whole buffer, for that session only
- *   page   → panel  live   {events}              batches recorded since
- *   panel  → page   forget                       the user cleared: drop the buffer, and batches not sent yet
+ * Firefox alike, and neither needs a background page or a port. Their messages, and how they are
+ * checked on arrival, are in src/protocol/capture.ts.
  *
  * A panel ignores live batches until its replay arrived, and the page sends any batch it was holding
  * before the replay, so every event reaches a panel exactly once: in the replay or in a later batch.
@@ -18,29 +14,11 @@ export function channelName(tabId: number): string {
   return `faultline-capture-${tabId}`;
 }
 
-type Message =
-  | { readonly kind: 'hello'; readonly session: string }
-  | { readonly kind: 'replay'; readonly session: string; readonly events: readonly CaptureEvent[] }
-  | { readonly kind: 'live'; readonly events: readonly CaptureEvent[] }
-  | { readonly kind: 'forget' };
-
-/** Only our own origin can post here; the check keeps a page from another build from confusing us. */
-function asMessage(data: unknown): Message | null {
-  if (typeof data !== 'object' || data === null) return null;
-  const { kind, session, events } = data as Record<string, unknown>;
-  if (kind === 'hello' && typeof session === 'string') return { kind, session };
-  if (kind === 'forget') return { kind };
-  if (!Array.isArray(events)) return null;
-  if (kind === 'replay' && typeof session === 'string') return { kind, session, events: events as CaptureEvent[] };
-  if (kind === 'live') return { kind, events: events as CaptureEvent[] };
-  return null;
-}
-
 /** Devtools-page side: answers hellos with the buffer and streams new events in batches. */
 export function serveRecorder(recorder: Recorder, channel: BroadcastChannel, batchMs = 50): () => void {
   let pending: CaptureEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const send = (message: Message): void => channel.postMessage(message);
+  const send = (message: CaptureChannelMessage): void => channel.postMessage(message);
   const flush = (): void => {
     clearTimeout(timer);
     timer = undefined;
@@ -53,7 +31,7 @@ export function serveRecorder(recorder: Recorder, channel: BroadcastChannel, bat
     timer ??= setTimeout(flush, batchMs);
   });
   channel.onmessage = (event: MessageEvent<unknown>) => {
-    const message = asMessage(event.data);
+    const message = asCaptureChannelMessage(event.data);
     if (message?.kind === 'forget') {
       // Held events were recorded before the user cleared: the panel must not get them afterwards.
       clearTimeout(timer);
@@ -80,7 +58,7 @@ export function subscribeToRecorder(channel: BroadcastChannel, onEvents: (events
   const session = crypto.randomUUID();
   let replayed = false;
   channel.onmessage = (event: MessageEvent<unknown>) => {
-    const message = asMessage(event.data);
+    const message = asCaptureChannelMessage(event.data);
     if (message === null || message.kind === 'hello' || message.kind === 'forget') return;
     if (message.kind === 'replay') {
       if (message.session !== session || replayed) return;
@@ -90,11 +68,11 @@ export function subscribeToRecorder(channel: BroadcastChannel, onEvents: (events
     }
     if (message.events.length > 0) onEvents(message.events);
   };
-  channel.postMessage({ kind: 'hello', session } satisfies Message);
+  channel.postMessage({ kind: 'hello', session } satisfies CaptureChannelMessage);
   return () => channel.close();
 }
 
 /** Panel side: tells the recorder the user cleared the panel (see serveRecorder). */
 export function forgetRecorded(channel: BroadcastChannel): void {
-  channel.postMessage({ kind: 'forget' } satisfies Message);
+  channel.postMessage({ kind: 'forget' } satisfies CaptureChannelMessage);
 }

@@ -1,4 +1,5 @@
 import type { Exchange } from '../core/exchange.ts';
+import { asFields, isNumber, isString } from './validate.ts';
 
 /**
  * The panel's only input. The extension implements it over devtools.network (src/capture); tests, the
@@ -66,4 +67,52 @@ export interface CaptureSource {
     get(key: string): Promise<unknown>;
     set(key: string, value: unknown): Promise<void>;
   };
+}
+
+/**
+ * The capture channel between the devtools page (which records) and the panel (src/capture/channel.ts):
+ *
+ *   panel  → page   hello  {session}             "send me everything"
+ *   page   → panel  replay {session, events}     the whole buffer, for that session only
+ *   page   → panel  live   {events}              batches recorded since
+ *   panel  → page   forget                       the user cleared: drop the buffer, and batches not sent yet
+ */
+export type CaptureChannelMessage =
+  | { readonly kind: 'hello'; readonly session: string }
+  | { readonly kind: 'replay'; readonly session: string; readonly events: readonly CaptureEvent[] }
+  | { readonly kind: 'live'; readonly events: readonly CaptureEvent[] }
+  | { readonly kind: 'forget' };
+
+/**
+ * A capture event, checked as far as the panel relies on it before decoding: its kind and the fields
+ * that kind carries. The exchange itself is checked again by the engine, which decodes it.
+ */
+function isCaptureEvent(value: unknown): value is CaptureEvent {
+  const f = asFields(value);
+  if (f === null) return false;
+  switch (f['kind']) {
+    case 'exchange': {
+      const exchange = asFields(f['exchange']);
+      return isString(f['id']) && (f['captureNote'] === null || isString(f['captureNote'])) && exchange !== null && isString(exchange['url']) && isNumber(exchange['status']) && isNumber(exchange['receivedAt']);
+    }
+    case 'navigated':
+      return isString(f['url']) && isNumber(f['at']);
+    case 'evicted':
+      return isNumber(f['count']);
+    default:
+      return false;
+  }
+}
+
+/** A capture channel message, checked (see validate.ts); null for anything else, including a batch with one bad event. */
+export function asCaptureChannelMessage(data: unknown): CaptureChannelMessage | null {
+  const f = asFields(data);
+  if (f === null) return null;
+  const { kind, session, events } = f;
+  if (kind === 'hello' && isString(session)) return { kind, session };
+  if (kind === 'forget') return { kind };
+  if (!Array.isArray(events) || !events.every(isCaptureEvent)) return null;
+  if (kind === 'replay' && isString(session)) return { kind, session, events };
+  if (kind === 'live') return { kind, events };
+  return null;
 }
