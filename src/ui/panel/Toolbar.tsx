@@ -139,6 +139,11 @@ export function Toolbar({ store, capture, harImport, imported = false }: Toolbar
           {`code ${filters.code} ×`}
         </button>
       )}
+      {filters.fingerprint !== '' && (
+        <button type="button" class="fl-button fl-filter-chip" title="Remove the kind-of-error filter" onClick={() => update({ fingerprint: '' })}>
+          {'this kind of error ×'}
+        </button>
+      )}
       <span class="fl-sep" />
       {!imported && (
         <>

@@ -19,6 +19,13 @@ const all = [hostup, restoreHub, gpu];
 const shown = (filters: Partial<typeof noFilters>) => all.filter(errorPredicate({ ...noFilters, ...filters }));
 
 describe('filters', () => {
+  it('narrows to one kind of error: the same method, URL template, status and code, another id in the path included', () => {
+    const otherVps = entry({ ...hostupNotFound(), url: 'https://api.hostup.se/api/v2/vps/vps_zzz999' });
+    const kinds = [...all, otherVps].filter(errorPredicate({ ...noFilters, fingerprint: hostup.fingerprint.key }));
+    expect(kinds).toEqual([hostup, otherVps]);
+    expect(filtersFrom({ fingerprint: hostup.fingerprint.key }).fingerprint).toBe(hostup.fingerprint.key);
+  });
+
   it('matches text as a case-insensitive substring of URL, method, status and message', () => {
     expect(shown({ text: 'VPS_ABC' })).toEqual([hostup]);
     expect(shown({ text: 'post' })).toEqual([restoreHub, gpu]);

@@ -12,9 +12,11 @@ export interface Filters {
   readonly host: string;
   /** An error code exactly (a row's context menu sets it), or '' for every code. */
   readonly code: string;
+  /** One kind of error exactly (method, URL template, status and code: a row's context menu sets it), or ''. */
+  readonly fingerprint: string;
 }
 
-export const noFilters: Filters = { text: '', status: 'all', family: '', host: '', code: '' };
+export const noFilters: Filters = { text: '', status: 'all', family: '', host: '', code: '', fingerprint: '' };
 
 const STATUS_CLASSES: readonly StatusClass[] = ['all', '4xx', '5xx', 'in-2xx'];
 
@@ -32,6 +34,7 @@ export function filtersFrom(value: unknown): Filters {
     family: read('family'),
     host: read('host'),
     code: read('code'),
+    fingerprint: read('fingerprint'),
   };
 }
 
@@ -154,5 +157,6 @@ export function errorPredicate(filters: Filters): (entry: ErrorEntry) => boolean
     (filters.family === '' || entry.error.format === filters.family) &&
     (filters.host === '' || entry.host === filters.host) &&
     (filters.code === '' || entry.error.code === filters.code) &&
+    (filters.fingerprint === '' || entry.fingerprint.key === filters.fingerprint) &&
     (text === null || (text.ok && searchFields(entry).some(text.test)));
 }

@@ -225,7 +225,7 @@ describe('toolbar', () => {
     fireEvent.change(ui.getByLabelText('Status class'), { target: { value: '5xx' } });
     await advance(0);
     expect(rows().map((r) => r.dataset['status'])).toEqual(['503']);
-    expect(source.storedSetting(settingKeys.filters)).toEqual({ text: '', status: '5xx', family: '', host: '', code: '' });
+    expect(source.storedSetting(settingKeys.filters)).toEqual({ text: '', status: '5xx', family: '', host: '', code: '', fingerprint: '' });
   });
 
   it('offers the formats and hosts seen so far when a picker is opened', async () => {

@@ -29,5 +29,6 @@ export function rowMenuItems(entry: ErrorEntry, filter: (patch: Partial<Filters>
     { kind: 'separator' },
     { kind: 'action', label: `Filter by host ${entry.host}`, disabled: entry.host === '', run: () => filter({ host: entry.host }) },
     { kind: 'action', label: error.code === null ? 'Filter by code (none)' : `Filter by code ${error.code}`, disabled: error.code === null, run: () => filter({ code: error.code ?? '' }) },
+    { kind: 'action', label: `Filter by kind of error (${entry.fingerprint.method} ${entry.fingerprint.urlTemplate} ${entry.fingerprint.status})`, run: () => filter({ fingerprint: entry.fingerprint.key }) },
   ];
 }
