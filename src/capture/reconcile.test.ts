@@ -212,6 +212,22 @@ describe('what the row says', () => {
   });
 });
 
+describe('Firefox under load', () => {
+  it('waits for the log to fill a status in when it still says 0 at the first pass', async () => {
+    vi.useFakeTimers();
+    const network = fakeNetwork();
+    const r = start(network);
+    const reported = notFound(network, { status: 0, resourceType: undefined });
+    network.finish(reported);
+    network.har = [reported]; // the log has no status yet either
+    await vi.advanceTimersByTimeAsync(1600);
+    expect(exchanges(r.events())).toHaveLength(0);
+    network.har = [notFound(network, { resourceType: undefined })];
+    await vi.advanceTimersByTimeAsync(1600);
+    expect(exchanges(r.events()).map((e) => e.exchange.status)).toEqual([404]);
+  });
+});
+
 describe('Service Worker hops (Chrome)', () => {
   const page = (network: FakeNetwork): DevtoolsEntry => {
     const entry = notFound(network, { url: `${ORIGIN}/api/sw/1`, startedAt: Date.UTC(2026, 0, 1), time: 12 });

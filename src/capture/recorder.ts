@@ -71,6 +71,15 @@ const LEDGER_KEYS = 20_000;
  */
 type PassMode = 'first' | 'settled' | 'graced';
 
+interface HeldReport {
+  readonly entry: DevtoolsEntry;
+  /** Passes that found the request in the log still without a status. */
+  readonly passes: number;
+}
+
+/** Passes a Firefox report with status 0 waits for the log to fill the status in. */
+const HELD_PASSES = 4;
+
 interface Prepared {
   readonly entry: DevtoolsEntry;
   readonly stored: StoredBody;
@@ -269,7 +278,7 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
   };
 
   /** Firefox live reports with status 0, by key, held for the next pass: its log fills the status in later. */
-  let held = new Map<string, DevtoolsEntry[]>();
+  let held = new Map<string, HeldReport[]>();
   const settleSoon = (): void => {
     clearTimeout(settleTimer); // one pass after the last of quick navigations or reports
     settleTimer = setTimeout(() => void reconcile('settled').then(() => held.size > 0 && settleSoon()), AFTER_NAVIGATION_MS);
@@ -281,7 +290,7 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
     const claimed = claims.get(key) ?? 0;
     // Firefox may report a request before its log has the status (under load it says 0): the pass reads it then.
     if (!network.finishesOnRead && entry.response.status === 0 && claimed === 0 && !isWebSocketUrl(entry.request.url) && captureDecision(entry) !== 'skip') {
-      held.set(key, [...(held.get(key) ?? []), entry]);
+      held.set(key, [...(held.get(key) ?? []), { entry, passes: 0 }]);
       settleSoon();
       return;
     }
@@ -331,22 +340,32 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
       firstMissing.set(name, seen);
     }
     for (const name of firstMissing.keys()) if (!stillMissing.has(name)) firstMissing.delete(name);
+    const taken: DevtoolsEntry[] = [];
+    const unmatched: DevtoolsEntry[] = [];
     for (const entry of due) {
-      ledger.add(entry);
       const key = requestKey(entry);
+      const report = waiting.get(key)?.shift();
+      if (report !== undefined && entry.response.status === 0) {
+        // The log has no status yet either (a busy browser): wait another pass, a few at most.
+        if (report.passes + 1 < HELD_PASSES) held.set(key, [...(held.get(key) ?? []), { entry: report.entry, passes: report.passes + 1 }]);
+        else unmatched.push(report.entry);
+        continue;
+      }
       // A held live report is this request: the log's version (with its status) replaces it.
-      if (waiting.get(key)?.shift() === undefined) claims.set(key, (claims.get(key) ?? 0) + 1);
+      if (report === undefined) claims.set(key, (claims.get(key) ?? 0) + 1);
+      ledger.add(entry);
+      taken.push(entry);
     }
     // Held reports the log no longer lists (it was cleared): recorded as reported, status 0 and all.
-    const unmatched = [...waiting.values()].flat();
+    unmatched.push(...[...waiting.values()].flat().map((report) => report.entry));
     for (const entry of unmatched) ledger.add(entry);
     const live = Promise.all(unmatched.map((entry) => prepare(entry, 'live')));
     if (unmatched.length > 0) enqueue(async () => (await live).forEach((each) => commit(each, 'live')));
-    const prepared = Promise.all(due.map((entry) => prepare(entry, 'snapshot')));
+    const prepared = Promise.all(taken.map((entry) => prepare(entry, 'snapshot')));
     // Queued now, before any live report of these requests: such a report then updates their rows. The
     // first pass holds the oldest requests: its place in the chain was taken when the recorder started.
     if (first) resolveFirstPass(await prepared);
-    else if (due.length > 0) enqueue(async () => (await prepared).forEach((each) => commit(each, 'snapshot')));
+    else if (taken.length > 0) enqueue(async () => (await prepared).forEach((each) => commit(each, 'snapshot')));
     await prepared;
     return spent;
   }
