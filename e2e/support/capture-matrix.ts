@@ -47,7 +47,7 @@ function visibleRows(panel: FaultlinePanel): Promise<LabRow[]> {
       message: row.querySelector('${TESTID(testIds.rowMessage)}')?.textContent ?? '',
       tag: tag?.textContent ?? null,
       note: tag?.getAttribute('title') ?? null,
-      path: [...row.children].map((cell) => cell.textContent).find((text) => text.startsWith('/')) ?? null,
+      path: row.dataset.path ?? null,
     };
   })`);
 }

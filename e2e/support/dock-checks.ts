@@ -37,7 +37,7 @@ export function rowsInView(panel: FaultlinePanel): Promise<{ readonly width: num
       .filter((row) => { const box = row.getBoundingClientRect(); return box.top >= scroller.top - 0.5 && box.bottom <= scroller.bottom + 0.5; })
       .map((row) => ({
         path: row.dataset.path,
-        messageVisible: seen(row.querySelector('${TESTID(testIds.rowMessage)}')),
+        messageVisible: seen(row.querySelector('${TESTID(testIds.rowMessage)}')?.closest('[role=gridcell]') ?? null),
         retryVisible: seen(row.querySelector('${TESTID(testIds.retryCell)}')),
         retryText: row.querySelector('${TESTID(testIds.retryCell)}')?.textContent ?? '',
       }));

@@ -97,14 +97,16 @@ function capEntries(entries: readonly TimelineEntry[], max: number): { kept: rea
 /**
  * Adds an entry in request-start order. Responses arrive out of order (a slow request started first
  * finishes last), so it walks back from the end past later starts: a step or two, as arrivals are
- * nearly in order. A separator stays after everything that started before the navigation.
+ * nearly in order. It stops at a navigation separator: what arrives after it stays with the page after it.
  */
 function insertByStart(entries: TimelineEntry[], entry: TimelineEntry): void {
   const start = entryStart(entry);
   let at = entries.length;
   while (at > 0) {
     const before = entries[at - 1];
-    if (before === undefined || entryStart(before) <= start) break;
+    // A navigation separator is never crossed: its time is when DevTools reported the navigation, a little
+    // after it happened, so the new page's first requests can start "before" it while belonging after it.
+    if (before === undefined || before.kind === 'navigation' || entryStart(before) <= start) break;
     at--;
   }
   if (at === entries.length) entries.push(entry);
