@@ -118,7 +118,7 @@ test('deceiving text is shown for what it is in the panel and its support report
   expect(await panel.evaluate<boolean>(INVISIBLE_IN_PAGE)).toBe(false);
 
   for (const shape of deceptionShapes) {
-    expect(await clickInPanel(panel, testIds.errorRow, `${hostilePathPrefix}${shape}`)).toBe(true);
+    expect(await clickRowOf(panel, `${hostilePathPrefix}${shape}`)).toBe(true);
     await expect.poll(() => panelText(panel, testIds.details), { message: shape }).toContain(`${hostilePathPrefix}${shape}`);
     const details = (await panelText(panel, testIds.details)) ?? '';
     for (const marker of deception.shown) expect(details, `${shape}: ${marker}`).toContain(marker);
