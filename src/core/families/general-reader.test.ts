@@ -74,6 +74,36 @@ describe('the general reader', () => {
   });
 });
 
+describe('which code the general reader and the pipeline keep', () => {
+  it('takes the HTTP status repeated as a number for the status, not a code, when the body names the error', () => {
+    // SpotDX (docs.spotdx.com/docs/errors): {error: {code: 400, type, details[]}}.
+    expect(decode(400, { error: { code: 400, type: 'bad_request', details: ['first_name: Field is required'] } })?.code).toBe('bad_request');
+    // Foursquare v2 (docs.rs/foursquare Meta: code, errorType, errorDetail, requestId): the meta object of every answer.
+    expect(decode(400, { meta: { code: 400, errorType: 'param_error', errorDetail: 'Must provide a valid user ID or self.', requestId: '5f3c1a' } })).toMatchObject({
+      code: 'param_error',
+      message: 'Must provide a valid user ID or self.',
+      requestId: '5f3c1a',
+    });
+    // The echo alone is not turned into a code either.
+    expect(decode(418, { code: 418, message: 'I refuse' })?.code).toBe(null);
+  });
+
+  it('prefers an error reason to a one- or two-digit number of the same object, but keeps a vendor numeric code', () => {
+    // Mambu v2 (docs.mambu.com/api/api-v2/processexecutions/schemas/errorresponse/) and v1, where the number is text
+    // (docs.mambu.com/api/pages/api-v1/responses/).
+    expect(decode(400, { errors: [{ errorCode: 1, errorReason: 'INVALID_PARAMETERS', errorSource: 'filterCriteria[0].field' }] })?.code).toBe('INVALID_PARAMETERS');
+    expect(decode(400, { errorCode: '4', errorSource: 'Property scheduleSettings.repaymentInstallments may not be null', errorReason: 'INVALID_PARAMETERS' })?.code).toBe(
+      'INVALID_PARAMETERS',
+    );
+    // Discord's 50035, Ably's 40020 and JSON-RPC's -32600 are code spaces of their own and have no text alternative.
+    expect(decode(400, { code: 50035, message: 'Invalid Form Body', errors: {} })?.code).toBe('50035');
+    expect(decode(400, { error: { message: 'Batched response includes errors', code: 40020, statusCode: 400, href: 'https://help.ably.io/error/40020' } })?.code).toBe('40020');
+    expect(decode(400, { jsonrpc: '2.0', error: { code: -32600, message: 'Invalid Request' }, id: null })?.code).toBe('-32600');
+    // A class name under `type` does not displace a vendor's small real code (Meta Graph API: code 4, OAuthException).
+    expect(decode(400, { error: { message: 'Application request limit reached', type: 'OAuthException', code: 4 } })?.code).toBe('4');
+  });
+});
+
 describe('errors inside 2xx', () => {
   it('reports an error object under a wrapper, a false success flag and a failed bulk item', () => {
     expect(decode(200, { Response: { Error: { Code: 'AuthFailure', Message: 'Signature expired' }, RequestId: 'r-1' } })).toMatchObject({ format: 'generic-in-2xx', code: 'AuthFailure', errorIn2xx: true });
