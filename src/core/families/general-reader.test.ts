@@ -44,6 +44,17 @@ describe('the general reader', () => {
     expect(error).toMatchObject({ code: null, docsUrl: null, message: 'No such thing' });
   });
 
+  it('takes the type URL of problem details nested under error for the docs link, never about:blank or the request', () => {
+    // Unkey v2 (www.mintlify.com/unkeyed/unkey/api/errors, Error Response Format): {meta: {requestId}, error: {title, detail, status, type, errors}}.
+    const unkey = { title: 'Bad Request', detail: 'The resource you are attempting to modify is protected and cannot be changed', status: 400 };
+    const type = 'https://unkey.com/docs/errors/unkey/application/protected_resource';
+    expect(decode(400, { meta: { requestId: 'req_2c9a0jf23l4k567' }, error: { ...unkey, type } })).toMatchObject({ docsUrl: type, requestId: 'req_2c9a0jf23l4k567' });
+    expect(decode(400, { error: { ...unkey, type: 'about:blank' } })?.docsUrl).toBe(null);
+    expect(decode(400, { error: { ...unkey, type: 'https://api.example.test/v1/things' } })?.docsUrl).toBe(null);
+    // A `type` URL outside a problem shape (no title or detail) is data, not documentation.
+    expect(decode(400, { error: { message: 'Bad schema', type: 'https://schema.example.org/Thing' } })?.docsUrl).toBe(null);
+  });
+
   it('keeps field paths as written and builds a pointer only from segments', () => {
     // Rails scaffold JSON (`render json: @model.errors`): a map of attribute → messages.
     expect(readGeneral({ errors: { 'user.name': ["can't be blank"], email: ['is invalid', 'is taken'] } }, 422).fieldErrors).toEqual([

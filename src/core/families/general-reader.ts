@@ -172,6 +172,11 @@ function notTheRequest(link: string | null, requestUrl: string): string | null {
   return requestUrl !== '' && strip(link) === strip(requestUrl) ? null : link;
 }
 
+/** An object shaped like RFC 9457 problem details: a `type` next to a text `title` or `detail`. */
+function isProblemShaped(node: JsonRecord): boolean {
+  return typeof node['title'] === 'string' || typeof node['detail'] === 'string';
+}
+
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>()[\]{}]{4,500}/;
 
 interface Candidate<T> {
@@ -431,6 +436,9 @@ function visitRecord(node: JsonRecord, depth: number, status: number, found: Fou
     // A bare `url` next to an error says where to read about it (Heroku), unless it only echoes the request.
     if (BARE_LINK_KEYS.has(name)) found.docsUrl = better(found.docsUrl, notTheRequest(httpLink(value), requestUrl), base + 2);
     if (name === 'links' || name === 'link') found.docsUrl = better(found.docsUrl, docsFromLinks(value), base + 1);
+    // A problem-details object wherever it is nested (`{error: {type, title, detail, status}}`): its `type` URL is
+    // the page about the problem, unless it only echoes the request (about:blank is no http(s) link at all).
+    if (name === 'type' && isProblemShaped(node)) found.docsUrl = better(found.docsUrl, notTheRequest(httpLink(value), requestUrl), base + 3);
     if (found.fieldErrors === null && isRecord(value) && FIELD_MAP_KEY.test(name)) found.fieldErrors = fieldErrorMap(value);
     // WordPress `data.params: {title: "title is not of type string."}`: parameters whose values are sentences.
     if (found.fieldErrors === null && isRecord(value) && (name === 'params' || name === 'parameters') && proseOnly(value)) found.fieldErrors = fieldErrorMap(value);
