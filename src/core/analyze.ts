@@ -154,6 +154,7 @@ function buildError(
     status,
     method: exchange.method,
     requestHeaders: headerMap(exchange.requestHeaders),
+    refreshGrant: isRefreshGrant(exchange.requestBody),
     responseHeaders: headers,
     format: base.format,
     errorIn2xx: base.errorIn2xx,
@@ -180,6 +181,15 @@ function buildError(
 function realCode(familyCode: string | null, generalCode: string | null, status: number): string | null {
   if (familyCode === null) return generalCode;
   return familyCode === String(status) && generalCode !== null && !/^-?\d+$/.test(generalCode) ? generalCode : familyCode;
+}
+
+/**
+ * True when the request was a token refresh: `grant_type=refresh_token` in a form body (RFC 6749's token
+ * request) or the same member in a JSON body, which some identity providers accept. Only the start of the body
+ * is read; a token request is short.
+ */
+function isRefreshGrant(requestBody: string | null | undefined): boolean {
+  return typeof requestBody === 'string' && /(?:^|[&{,\s])"?grant_type"?\s*[=:]\s*"?refresh_token\b/.test(requestBody.slice(0, 4000));
 }
 
 /** The decoded error of an exchange, or null when it carries none. */

@@ -38,6 +38,22 @@ function reauthFlow(input: AdviceInput): string {
   return 'refresh the token or sign in again';
 }
 
+/**
+ * A refused refresh (`invalid_grant`, or words saying the token expired, to a `grant_type=refresh_token` request):
+ * the refresh token itself is expired, revoked or its session ended (Keycloak "Token is not active", HID "No such
+ * session"), so refreshing again fails the same way and only a new sign-in gets new tokens.
+ */
+function refreshTokenDead(input: AdviceInput, words: string): Judgement | null {
+  if (!input.refreshGrant || input.status < 400 || input.status >= 500) return null;
+  if (input.code?.toLowerCase() !== 'invalid_grant' && !EXPIRED.test(words)) return null;
+  return {
+    retryable: false,
+    plan: TRANSIENT_BACKOFF,
+    lead: 'The refresh token is no longer valid (expired, revoked, already used or its session ended): the user must sign in again to get new tokens; refreshing with the same token fails the same way.',
+    throttled: false,
+  };
+}
+
 function sessionExpired(input: AdviceInput, words: string): Judgement | null {
   const challenge = challengeParam(input, 'error');
   const byChallenge = challenge === 'invalid_token';
@@ -153,6 +169,7 @@ export function recognizeSituation(input: AdviceInput): Judgement | null {
   return (
     methodNotAllowed(input) ??
     ipBan(input, words) ??
+    refreshTokenDead(input, words) ??
     sessionExpired(input, words) ??
     missingScope(input, words) ??
     quotaUsedUp(input, words) ??
