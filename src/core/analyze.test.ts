@@ -78,4 +78,14 @@ describe('errors inside a 200', () => {
     // The same answer to an authorization-code exchange is not about a refresh token.
     expect(refused(400, { error: 'invalid_grant', error_description: 'Token is not active' }, 'grant_type=authorization_code&code=abc')).not.toMatch(/refresh token is no longer valid/);
   });
+
+  it('reads the reset of a key=value message as the delay and names the quota period in the advice', () => {
+    // Allo (help.withallo.com/en/api-reference/guides/rate-limits, Rate Limit Response).
+    const body = (message: string) => ({ text: JSON.stringify({ code: 'API_KEY_QUOTA_EXCEEDED', details: [{ message, field: 'DAILY' }] }) });
+    const { error } = analyze({ ...base, status: 429, body: body('limit=1000;type=DAILY;reset_in=3600') });
+    expect(error?.retry).toMatchObject({ retryable: true, afterMs: 3_600_000, source: 'message-text', exact: false });
+    expect(error?.advice).toMatch(/^The daily quota is used up and resets within the hour\. Wait until the retry countdown ends/);
+    // Without a reset member the same message states no delay.
+    expect(analyze({ ...base, status: 429, body: body('limit=1000;type=DAILY') }).error?.retry.afterMs).toBe(null);
+  });
 });
