@@ -118,7 +118,7 @@ function buildError(
   // Whatever the family left empty, the general reader fills from the same body (the fallback family is that reader).
   const general: GeneralFields | null = best?.family === 'generic-json' ? null : readGeneral(json, status, exchange.url);
   const title = fields.title ?? null;
-  const code = fields.code ?? general?.code ?? null;
+  const code = realCode(fields.code ?? null, general?.code ?? null, status);
   // A code stands in for a sentence only when the body has none (`rate_limit_exceeded` → "Rate limit exceeded").
   const message = withoutMetadataLines(fields.message ?? general?.message ?? null) ?? title ?? (code !== null && isCodeLike(code) && !/^\d+$/.test(code) ? humanizeCode(code) : null) ?? statusEntry(status).title;
   const familyFieldErrors = fields.fieldErrors ?? [];
@@ -154,6 +154,7 @@ function buildError(
     status,
     method: exchange.method,
     requestHeaders: headerMap(exchange.requestHeaders),
+    refreshGrant: isRefreshGrant(exchange.requestBody),
     responseHeaders: headers,
     format: base.format,
     errorIn2xx: base.errorIn2xx,
@@ -170,6 +171,25 @@ function buildError(
     receivedAt: exchange.receivedAt,
   });
   return { ...base, retry, advice };
+}
+
+/**
+ * The family's code, unless it is the HTTP status repeated (`{error: {code: 400, type: "bad_request"}}`): that
+ * says nothing the status line does not, so an identifier the general reader found in the body replaces it. A
+ * vendor's own numeric code (Discord 50035, Meta 4) stays, and so does the echo when the body has nothing better.
+ */
+function realCode(familyCode: string | null, generalCode: string | null, status: number): string | null {
+  if (familyCode === null) return generalCode;
+  return familyCode === String(status) && generalCode !== null && !/^-?\d+$/.test(generalCode) ? generalCode : familyCode;
+}
+
+/**
+ * True when the request was a token refresh: `grant_type=refresh_token` in a form body (RFC 6749's token
+ * request) or the same member in a JSON body, which some identity providers accept. Only the start of the body
+ * is read; a token request is short.
+ */
+function isRefreshGrant(requestBody: string | null | undefined): boolean {
+  return typeof requestBody === 'string' && /(?:^|[&{,\s])"?grant_type"?\s*[=:]\s*"?refresh_token\b/.test(requestBody.slice(0, 4000));
 }
 
 /** The decoded error of an exchange, or null when it carries none. */

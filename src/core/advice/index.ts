@@ -18,6 +18,8 @@ export interface AdviceInput {
   readonly status: number;
   readonly method: string;
   readonly requestHeaders: HeaderMap;
+  /** The failed request was itself a token refresh (`grant_type=refresh_token`), so the refresh token is what failed. */
+  readonly refreshGrant: boolean;
   /** The response headers (WWW-Authenticate, Allow) the advice names. */
   readonly responseHeaders: HeaderMap;
   readonly format: FamilyId;

@@ -38,6 +38,22 @@ function reauthFlow(input: AdviceInput): string {
   return 'refresh the token or sign in again';
 }
 
+/**
+ * A refused refresh (`invalid_grant`, or words saying the token expired, to a `grant_type=refresh_token` request):
+ * the refresh token itself is expired, revoked or its session ended (Keycloak "Token is not active", HID "No such
+ * session"), so refreshing again fails the same way and only a new sign-in gets new tokens.
+ */
+function refreshTokenDead(input: AdviceInput, words: string): Judgement | null {
+  if (!input.refreshGrant || input.status < 400 || input.status >= 500) return null;
+  if (input.code?.toLowerCase() !== 'invalid_grant' && !EXPIRED.test(words)) return null;
+  return {
+    retryable: false,
+    plan: TRANSIENT_BACKOFF,
+    lead: 'The refresh token is no longer valid (expired, revoked, already used or its session ended): the user must sign in again to get new tokens; refreshing with the same token fails the same way.',
+    throttled: false,
+  };
+}
+
 function sessionExpired(input: AdviceInput, words: string): Judgement | null {
   const challenge = challengeParam(input, 'error');
   const byChallenge = challenge === 'invalid_token';
@@ -88,9 +104,9 @@ function ipBan(input: AdviceInput, words: string): Judgement | null {
   };
 }
 
-const QUOTA_WORDS = /\bquota\b|\b(?:daily|monthly|hourly|weekly|yearly|annual|per[- ]day|per[- ]month)\b[^.;]{0,40}\b(?:limit|quota|allowance|cap)\b|\blimit\b[^.;]{0,30}\b(?:reached|exhausted|used up)\b|\bcapping\b/i;
+const QUOTA_WORDS = /(?:\b|_)quota(?:\b|_)|\b(?:daily|monthly|hourly|weekly|yearly|annual|per[- ]day|per[- ]month)\b[^.;]{0,40}\b(?:limit|quota|allowance|cap)\b|\blimit\b[^.;]{0,30}\b(?:reached|exhausted|used up)\b|\bcapping\b/i;
 const RATE_WORDS = /\btoo many (?:requests|visits|calls|attempts|hits)\b|\brate[ _-]?limit|\bthrottl|\bslow down\b|\brequest weight\b/i;
-const PERIOD_WORD = /\b(daily|monthly|hourly|weekly|yearly|annual)\b/i;
+const PERIOD_WORD = /(?:\b|_)(daily|monthly|hourly|weekly|yearly|annual)(?:\b|_)/i;
 
 /** The reset as a clock time, stable however late the advice is read. */
 function resetClause(input: AdviceInput): string {
@@ -103,9 +119,12 @@ function quotaUsedUp(input: AdviceInput, words: string): Judgement | null {
   const quota = QUOTA_WORDS.test(words);
   const far = input.delay !== null && input.delay.afterMs > QUOTA_WINDOW_MS;
   if (!quota && !(far && (input.status === 429 || RATE_WORDS.test(words)))) return null;
-  // A quota that refills within the hour is a throttle with a stated delay: wait it out.
-  if (input.delay !== null && !far) return null;
   const period = PERIOD_WORD.exec(words)?.[1]?.toLowerCase();
+  // A quota that refills within the hour is a throttle with a stated delay: wait it out (naming the period when
+  // the response does, so a daily quota reads as one).
+  if (input.delay !== null && !far) {
+    return period === undefined || !quota ? null : { retryable: true, plan: THROTTLE_BACKOFF, lead: `The ${period} quota is used up and resets within the hour.`, throttled: true };
+  }
   const what = period === undefined ? 'quota or plan limit' : `${period} quota or limit`;
   return {
     retryable: false,
@@ -153,6 +172,7 @@ export function recognizeSituation(input: AdviceInput): Judgement | null {
   return (
     methodNotAllowed(input) ??
     ipBan(input, words) ??
+    refreshTokenDead(input, words) ??
     sessionExpired(input, words) ??
     missingScope(input, words) ??
     quotaUsedUp(input, words) ??

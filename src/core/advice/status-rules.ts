@@ -115,6 +115,7 @@ export function statusRule(status: number): StatusRule {
 export const BARE_ADVICE_INPUT: Omit<AdviceInput, 'status'> = {
   method: 'GET',
   requestHeaders: new Map(),
+  refreshGrant: false,
   responseHeaders: new Map(),
   format: 'status-only',
   errorIn2xx: false,

@@ -44,6 +44,17 @@ describe('the general reader', () => {
     expect(error).toMatchObject({ code: null, docsUrl: null, message: 'No such thing' });
   });
 
+  it('takes the type URL of problem details nested under error for the docs link, never about:blank or the request', () => {
+    // Unkey v2 (www.mintlify.com/unkeyed/unkey/api/errors, Error Response Format): {meta: {requestId}, error: {title, detail, status, type, errors}}.
+    const unkey = { title: 'Bad Request', detail: 'The resource you are attempting to modify is protected and cannot be changed', status: 400 };
+    const type = 'https://unkey.com/docs/errors/unkey/application/protected_resource';
+    expect(decode(400, { meta: { requestId: 'req_2c9a0jf23l4k567' }, error: { ...unkey, type } })).toMatchObject({ docsUrl: type, requestId: 'req_2c9a0jf23l4k567' });
+    expect(decode(400, { error: { ...unkey, type: 'about:blank' } })?.docsUrl).toBe(null);
+    expect(decode(400, { error: { ...unkey, type: 'https://api.example.test/v1/things' } })?.docsUrl).toBe(null);
+    // A `type` URL outside a problem shape (no title or detail) is data, not documentation.
+    expect(decode(400, { error: { message: 'Bad schema', type: 'https://schema.example.org/Thing' } })?.docsUrl).toBe(null);
+  });
+
   it('keeps field paths as written and builds a pointer only from segments', () => {
     // Rails scaffold JSON (`render json: @model.errors`): a map of attribute → messages.
     expect(readGeneral({ errors: { 'user.name': ["can't be blank"], email: ['is invalid', 'is taken'] } }, 422).fieldErrors).toEqual([
@@ -71,6 +82,36 @@ describe('the general reader', () => {
     expect(readGeneral(deep, 500).message).toBeNull();
     expect(readGeneral(wide, 500).fieldErrors.length).toBeLessThanOrEqual(100);
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('which code the general reader and the pipeline keep', () => {
+  it('takes the HTTP status repeated as a number for the status, not a code, when the body names the error', () => {
+    // SpotDX (docs.spotdx.com/docs/errors): {error: {code: 400, type, details[]}}.
+    expect(decode(400, { error: { code: 400, type: 'bad_request', details: ['first_name: Field is required'] } })?.code).toBe('bad_request');
+    // Foursquare v2 (docs.rs/foursquare Meta: code, errorType, errorDetail, requestId): the meta object of every answer.
+    expect(decode(400, { meta: { code: 400, errorType: 'param_error', errorDetail: 'Must provide a valid user ID or self.', requestId: '5f3c1a' } })).toMatchObject({
+      code: 'param_error',
+      message: 'Must provide a valid user ID or self.',
+      requestId: '5f3c1a',
+    });
+    // The echo alone is not turned into a code either.
+    expect(decode(418, { code: 418, message: 'I refuse' })?.code).toBe(null);
+  });
+
+  it('prefers an error reason to a one- or two-digit number of the same object, but keeps a vendor numeric code', () => {
+    // Mambu v2 (docs.mambu.com/api/api-v2/processexecutions/schemas/errorresponse/) and v1, where the number is text
+    // (docs.mambu.com/api/pages/api-v1/responses/).
+    expect(decode(400, { errors: [{ errorCode: 1, errorReason: 'INVALID_PARAMETERS', errorSource: 'filterCriteria[0].field' }] })?.code).toBe('INVALID_PARAMETERS');
+    expect(decode(400, { errorCode: '4', errorSource: 'Property scheduleSettings.repaymentInstallments may not be null', errorReason: 'INVALID_PARAMETERS' })?.code).toBe(
+      'INVALID_PARAMETERS',
+    );
+    // Discord's 50035, Ably's 40020 and JSON-RPC's -32600 are code spaces of their own and have no text alternative.
+    expect(decode(400, { code: 50035, message: 'Invalid Form Body', errors: {} })?.code).toBe('50035');
+    expect(decode(400, { error: { message: 'Batched response includes errors', code: 40020, statusCode: 400, href: 'https://help.ably.io/error/40020' } })?.code).toBe('40020');
+    expect(decode(400, { jsonrpc: '2.0', error: { code: -32600, message: 'Invalid Request' }, id: null })?.code).toBe('-32600');
+    // A class name under `type` does not displace a vendor's small real code (Meta Graph API: code 4, OAuthException).
+    expect(decode(400, { error: { message: 'Application request limit reached', type: 'OAuthException', code: 4 } })?.code).toBe('4');
   });
 });
 

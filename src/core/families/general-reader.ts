@@ -81,6 +81,7 @@ const CODE_KEYS: ReadonlyMap<string, number> = new Map([
   ['type', 5],
   ['name', 6],
   ['errorname', 1],
+  ['errorreason', 1],
   ['id', 7],
   ['category', 8],
   ['errorcategory', 8],
@@ -88,7 +89,15 @@ const CODE_KEYS: ReadonlyMap<string, number> = new Map([
 /** Keys whose numbers are codes (elsewhere a number is a count, an id or a status). */
 const NUMERIC_CODE_KEYS = new Set(['code', 'errorcode', 'errcode', 'subcode', 'faultcode', 'retcode', 'scode', 'errno', 'resultcode', 'returncode']);
 /** Keys whose values must be distinctive (not a plain word) to count as a code. */
-const LOOSE_CODE_KEYS = new Set(['type', 'name', 'status', 'reason', 'category', 'errorcategory']);
+const LOOSE_CODE_KEYS = new Set(['type', 'name', 'status', 'reason', 'errorreason', 'category', 'errorcategory']);
+/**
+ * A one- or two-digit number under a code key (`{errorCode: 1, errorReason: "INVALID_PARAMETERS"}`, also
+ * written as text: `"errorCode": "4"`) says less
+ * than an identifier of the same object under a key that names the error (`errorReason`, `reason`, a text
+ * `status`), so it ranks after them; it still beats a `type`/`name` class (Meta's `{code: 4, type:
+ * "OAuthException"}`) and anything deeper. Larger numbers are a vendor's code space (Discord 50035) and keep their rank.
+ */
+const SMALL_NUMBER_PENALTY = 4.5;
 
 /** Message keys by preference (normalized). `error`/`reason` count only when they hold prose. */
 const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
@@ -107,6 +116,7 @@ const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['localizedmessage', 1],
   ['humanmessage', 1],
   ['errordescription', 2],
+  ['errordetail', 2],
   ['errorsummary', 2],
   ['detail', 2],
   ['description', 3],
@@ -160,6 +170,11 @@ function notTheRequest(link: string | null, requestUrl: string): string | null {
   if (link === null) return null;
   const strip = (url: string): string => url.split(/[?#]/)[0]?.replace(/\/$/, '') ?? url;
   return requestUrl !== '' && strip(link) === strip(requestUrl) ? null : link;
+}
+
+/** An object shaped like RFC 9457 problem details: a `type` next to a text `title` or `detail`. */
+function isProblemShaped(node: JsonRecord): boolean {
+  return typeof node['title'] === 'string' || typeof node['detail'] === 'string';
 }
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>()[\]{}]{4,500}/;
@@ -408,7 +423,11 @@ function visitRecord(node: JsonRecord, depth: number, status: number, found: Fou
       found.message = better(found.message, message === null ? null : fillPlaceholders(message, node, root), base + messageRank);
     }
     const codeRank = CODE_KEYS.get(name);
-    if (codeRank !== undefined) found.code = better(found.code, codeOf(name, value, status, typed, errorTyped), base + codeRank);
+    if (codeRank !== undefined) {
+      const code = codeOf(name, value, status, typed, errorTyped);
+      const small = code !== null && /^-?\d{1,2}$/.test(code);
+      found.code = better(found.code, code, base + codeRank + (small ? SMALL_NUMBER_PENALTY : 0));
+    }
     if (REQUEST_ID_KEY.test(name) && name !== 'errorcode') {
       const id = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : text(value);
       found.requestId = better(found.requestId, id !== null && id.length <= 200 && !/\s/.test(id) ? id : null, base);
@@ -417,6 +436,9 @@ function visitRecord(node: JsonRecord, depth: number, status: number, found: Fou
     // A bare `url` next to an error says where to read about it (Heroku), unless it only echoes the request.
     if (BARE_LINK_KEYS.has(name)) found.docsUrl = better(found.docsUrl, notTheRequest(httpLink(value), requestUrl), base + 2);
     if (name === 'links' || name === 'link') found.docsUrl = better(found.docsUrl, docsFromLinks(value), base + 1);
+    // A problem-details object wherever it is nested (`{error: {type, title, detail, status}}`): its `type` URL is
+    // the page about the problem, unless it only echoes the request (about:blank is no http(s) link at all).
+    if (name === 'type' && isProblemShaped(node)) found.docsUrl = better(found.docsUrl, notTheRequest(httpLink(value), requestUrl), base + 3);
     if (found.fieldErrors === null && isRecord(value) && FIELD_MAP_KEY.test(name)) found.fieldErrors = fieldErrorMap(value);
     // WordPress `data.params: {title: "title is not of type string."}`: parameters whose values are sentences.
     if (found.fieldErrors === null && isRecord(value) && (name === 'params' || name === 'parameters') && proseOnly(value)) found.fieldErrors = fieldErrorMap(value);

@@ -11,10 +11,37 @@ import { elementInner, elementText, findElement, markupText } from './markup.ts'
 /** An element name with any namespace prefix, as a pattern for findElement. */
 const prefixed = (local: string): string => `(?:[\\w.-]+:)?${local}`;
 
+/** A faultstring that only says a fault happened ("Soap Server error.", "Server error", "Internal Error"). */
+const GENERIC_FAULT = /^(?:(?:soap|internal|server|service|system|application|general|unknown|unexpected|an?)\s+){0,3}(?:error|fault|exception)(?:\s+occurred)?\.?$/i;
+
+/**
+ * A leaf element of a fault's detail whose name says it holds the explanation (`<Message>`, `<ns:Description>`,
+ * `<errorMessage>`, `<e:mydetails>`).
+ */
+const DETAIL_SENTENCE = /<((?:[\w.-]+:)?[\w.-]{0,40}?(?:message|description|desc|reason|text|details?))(?:\s[^<>]{0,500})?>([^<]{1,2000})<\/\1\s*>/gi;
+
+/**
+ * The first human sentence in the fault's `<detail>` (SOAP 1.1) or `<Detail>` (SOAP 1.2), for when the fault
+ * string itself is generic: servers such as OpenText iHub put the real reason in `detail/Description/Message`.
+ */
+function detailSentence(fault: string): string | null {
+  const detail = elementInner(fault, prefixed('[dD]etail')) ?? '';
+  for (const found of detail.slice(0, 64 * 1024).matchAll(DETAIL_SENTENCE)) {
+    const sentence = markupText(found[2] ?? '');
+    if (/\s/.test(sentence) && /\p{L}/u.test(sentence)) return sentence;
+  }
+  return null;
+}
+
+/** The fault's message, unless it is generic (or only repeats the fault code) and the detail explains it. */
+function faultMessage(fault: string, message: string | null, code: string | null): string | null {
+  return message === null || message === code || GENERIC_FAULT.test(message) ? (detailSentence(fault) ?? message) : message;
+}
+
 function soap(fault: string): FamilyMatch | null {
   const code11 = elementText(fault, 'faultcode', { caseSensitive: true });
   const message11 = elementText(fault, 'faultstring', { caseSensitive: true });
-  if (code11 !== null || message11 !== null) return { family: 'xml-fault', strength: 3, fields: { code: code11, message: message11 } };
+  if (code11 !== null || message11 !== null) return { family: 'xml-fault', strength: 3, fields: { code: code11, message: faultMessage(fault, message11, code11) } };
   const code = elementInner(fault, prefixed('Code'), { caseSensitive: true });
   const value = code === null ? null : elementText(code, prefixed('Value'), { caseSensitive: true });
   const subcode = code === null ? null : elementInner(code, prefixed('Subcode'), { caseSensitive: true });
@@ -24,7 +51,7 @@ function soap(fault: string): FamilyMatch | null {
   return {
     family: 'xml-fault',
     strength: 3,
-    fields: { code: value, subcode: subcode === null ? null : elementText(subcode, prefixed('Value'), { caseSensitive: true }), message: text },
+    fields: { code: value, subcode: subcode === null ? null : elementText(subcode, prefixed('Value'), { caseSensitive: true }), message: faultMessage(fault, text, value) },
   };
 }
 

@@ -47,11 +47,24 @@ function fromTime(message: string, headers: HeaderMap, receivedAt: number): numb
   return at === null ? null : toReceiverClock(at, headers, receivedAt) - receivedAt;
 }
 
+/**
+ * A `key=value;key=value` message whose retry or reset member is a delta (Allo's
+ * `limit=1000;type=DAILY;reset_in=3600`): seconds unless the key or the value says milliseconds.
+ */
+const KEY_VALUE_DELAY = /(?:^|[;,&\s])(?:reset|retry|wait)[_-]?(?:in|after|after[_-]?seconds|seconds|secs|ms|after[_-]?ms|millis)?\s*=\s*(\d{1,12}(?:\.\d{1,3})?)(ms|s)?(?=$|[;,&\s])/i;
+
+function fromKeyValues(message: string): number | null {
+  const match = KEY_VALUE_DELAY.exec(message);
+  if (match === null) return null;
+  const millis = match[2]?.toLowerCase() === 'ms' || /ms|millis/i.test(match[0].split('=')[0] ?? '');
+  return Number(match[1]) * (millis ? 1 : 1000);
+}
+
 /** The delay a message states, or null. */
 export function readMessageDelay(message: string | null, headers: HeaderMap, receivedAt: number): DelayReading | null {
   if (message === null) return null;
   const head = message.slice(0, MAX_MESSAGE_CHARS);
   const compact = COMPACT.exec(head);
-  const ms = (compact === null ? null : parseDuration(compact[1] ?? '')) ?? fromWords(head) ?? fromTime(head, headers, receivedAt);
+  const ms = (compact === null ? null : parseDuration(compact[1] ?? '')) ?? fromWords(head) ?? fromTime(head, headers, receivedAt) ?? fromKeyValues(head);
   return ms === null ? null : { afterMs: clampDelay(ms), source: 'message-text', exact: false };
 }
