@@ -151,7 +151,8 @@ export function captureMatrix(open: () => Promise<LabSession>): void {
     expect(await run(`lab.unread('/api/unread-limited')`)).toBe('Error: 429');
     await expect.poll(async () => (await rowsOf(panel, '/api/unread-limited'))[0]?.status, ROW_TIMEOUT).toBe('429');
     const retry = await panel.evaluate<string>(`[...document.querySelectorAll('${TESTID(testIds.errorRow)}')].find((row) => row.dataset.path === '/api/unread-limited')?.querySelector('${TESTID(testIds.retryCell)}')?.textContent ?? ''`);
-    expect(retry).toMatch(/^retry in ([12]?\d|30) s$/);
+    // Retry-After: 30, counted from the response (rounded up, and corrected for the server clock's skew).
+    expect(retry).toMatch(/^retry in ([12]?\d|3[01]) s$/);
   });
 
   test('a body the page reads later updates its row instead of adding one', async () => {
@@ -250,6 +251,12 @@ export function captureMatrix(open: () => Promise<LabSession>): void {
     await expect.poll(() => lab.served('/api/beacon'), ROW_TIMEOUT).toBe(1);
     const shown = async (): Promise<boolean> => (await rowsOf(panel, '/api/beacon')).length > 0;
     await expect.poll(shown, { timeout: 8_000 }).toBe(true).catch(() => undefined);
+    const [row] = await rowsOf(panel, '/api/beacon');
+    if (!session.networkPreserveLog && row !== undefined && row.message !== 'Beacon payload rejected: unknown event.') {
+      // Chrome may keep the status of a request that finished after the page left, but not its body: the row says so.
+      expect(row.note ?? '').toMatch(/navigat/i);
+      return;
+    }
     if (!session.networkPreserveLog && !(await shown())) {
       // A request finishing after the page left is dropped with the page's network log unless the Network
       // panel keeps it (e2e/capture-preserve.spec.ts, e2e/firefox/capture-persist.spec.ts): the help says so.
