@@ -241,8 +241,18 @@ export function captureMatrix(open: () => Promise<LabSession>): void {
 
   test('EventSource refused with 503', async () => {
     expect(await run(`lab.eventSource('/api/events')`)).toBe('error 2');
-    const row = await decoded('/api/events', 'The event stream is paused for maintenance.');
+    const message = 'The event stream is paused for maintenance.';
+    const settled = async (): Promise<LabRow | undefined> => (await rowsOf(panel, '/api/events')).find((row) => row.message === message || row.tag === 'no body');
+    await expect.poll(settled, { ...ROW_TIMEOUT, message: '/api/events' }).toBeDefined();
+    const row = await only('/api/events');
     expect(row.status).toBe('503');
+    if (row.message !== message) {
+      // Chrome now and then hands DevTools no body for a refused EventSource, even when asked twice (seen in
+      // about 1 run of 10 on a loaded machine): the row must then say the body is missing, never pretend.
+      expect(chrome(), 'Firefox always gives this body').toBe(true);
+      expect(row.note ?? '').toMatch(/^Body unavailable/);
+      test.info().annotations.push({ type: 'platform', description: 'Chrome gave no body for the refused EventSource this run' });
+    }
   });
 
   test('sendBeacon, then the page navigates', async () => {
