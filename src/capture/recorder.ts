@@ -351,6 +351,11 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
         else unmatched.push(report.entry);
         continue;
       }
+      // Firefox reports every request live except one a navigation overtook: an unreported entry that
+      // started since the last navigation is still on its way (in a burst the log lists it before the
+      // report, often still without a status). Taking it now would count it as recorded, and its live
+      // report (under load with status 0 and no body yet) would then find nothing to wait for.
+      if (report === undefined && mode === 'settled' && Date.parse(entry.startedDateTime) > lastNavigationAt) continue;
       // A held live report is this request: the log's version (with its status) replaces it.
       if (report === undefined) claims.set(key, (claims.get(key) ?? 0) + 1);
       ledger.add(entry);
