@@ -253,6 +253,28 @@ describe('Firefox burst after a navigation', () => {
     expect(exchanges(r.events()).map((e) => [e.exchange.status, e.exchange.body?.text])).toEqual([[403, FORBIDDEN]]);
   });
 
+  it('reads the log only once the page is quiet: Firefox\u2019s monitor loses requests that arrive during getHAR()', async () => {
+    vi.useFakeTimers();
+    const network = fakeNetwork();
+    const r = start(network);
+    await r.settled();
+    const asked: number[] = [];
+    const getHar = network.getHar;
+    network.getHar = () => (asked.push(Date.now()), getHar());
+    network.navigate(`${ORIGIN}/?autofire=1`);
+    const burstStart = Date.now();
+    // The demo page fires its fixtures one after another for 5 s; each error is reported live.
+    for (let at = 0; at < 5000; at += 200) {
+      network.finish(network.content(burst(403, Date.now()), { text: FORBIDDEN }));
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    expect(asked).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1600);
+    expect(asked).toHaveLength(1);
+    expect((asked[0] ?? 0) - burstStart).toBeGreaterThanOrEqual(5000 - 200 + 1500);
+    expect(exchanges(r.events())).toHaveLength(25);
+  });
+
   it('still takes what the navigation overtook: a request started before it, never reported live', async () => {
     vi.useFakeTimers();
     const network = fakeNetwork();
