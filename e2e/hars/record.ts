@@ -38,20 +38,45 @@ async function panelErrors(panel: FaultlinePanel): Promise<{ status: string; for
   return (await allTimelineRows(panel)).filter((row) => row.kind === 'error').map(({ status, format, code }) => ({ status, format, code }));
 }
 
+/** How long the panel may take, after the traffic settled, to show every error the browser's own log holds. */
+const LOG_WAIT_MS = 30_000;
+
 /**
  * Autofire sends in batches: waits for the panel's first error, then until neither the server nor the
- * panel has seen anything new for SETTLE_MS. Returns what both counted.
+ * panel has seen anything new for SETTLE_MS. A panel standing still is not a panel done: the browser
+ * may report a request before its log has the status (Firefox under load), and the recorder then waits
+ * for the log, several seconds. So where the browser's own log can be read (`logErrorStatuses`, the
+ * status of each of its responses of 400 or more), it then waits until the panel has a row for each
+ * of those (or LOG_WAIT_MS went by: the HAR test then shows what is missing). Returns what was counted.
  */
-async function waitForTrafficToSettle(origin: string, panel: FaultlinePanel): Promise<string> {
+async function waitForTrafficToSettle(origin: string, panel: FaultlinePanel, logErrorStatuses?: () => Promise<string[]>): Promise<string> {
   await waitForPanelErrors(panel, 1, 20_000);
   let last = '';
   for (;;) {
     await sleep(SETTLE_MS);
     const now = `served ${(await servedStats(origin)).total}, panel ${(await panelCount(panel)).received}`;
-    if (now === last) return now;
+    if (now === last) break;
     last = now;
   }
+  if (logErrorStatuses === undefined) return last;
+  const deadline = Date.now() + LOG_WAIT_MS;
+  for (;;) {
+    const inLog = await logErrorStatuses();
+    const shown = (await allTimelineRows(panel)).filter((row) => row.kind === 'error' && Number(row.status) >= 400).length;
+    const counted = `${last}, errors of 400+ in the browser's log ${inLog.length}, in the panel ${shown}`;
+    if (shown >= inLog.length || Date.now() > deadline) return counted;
+    await sleep(500);
+  }
 }
+
+/** Firefox's network monitor (the toolbox's own log, which devtools.network reports from): the status of each request. */
+const FIREFOX_LOG_ERRORS = `(() => {
+  const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+  const { gDevTools } = require('devtools/client/framework/devtools');
+  const monitor = gDevTools.getToolboxForTab(gBrowser.selectedTab).getPanel('netmonitor');
+  const { requests } = monitor.panelWin.store.getState().requests;
+  return [...requests.values()].map((request) => String(request.status ?? ''));
+})()`;
 
 /** DevTools' "Export HAR (with sensitive data)": the writer the Network panel's export runs, inside the DevTools window. */
 const DEVTOOLS_EXPORT = `(async () => {
@@ -124,7 +149,10 @@ async function recordFirefox(): Promise<void> {
     const panel = await showFirefoxPanel(firefox);
     console.log('firefox: firing the fixtures');
     await firefox.navigate(firefox.tab, `${server.origin}/?autofire=1`);
-    console.log(`firefox: traffic settled (${await waitForTrafficToSettle(server.origin, panel)})`);
+    const inMonitor = (): Promise<string[]> => firefox.evaluateInBrowser<string[]>(FIREFOX_LOG_ERRORS);
+    const logErrors = async (): Promise<string[]> => (await inMonitor()).filter((status) => Number(status) >= 400);
+    console.log(`firefox: traffic settled (${await waitForTrafficToSettle(server.origin, panel, logErrors)})`);
+    const listed = (await inMonitor()).length;
     const rows = await panelErrors(panel);
     await firefox.navigate(firefox.tab, 'about:blank'); // the navigation that makes the monitor write its HAR
     // The monitor writes the HAR as the page goes away (and may have written a partial one before): wait for all of it.
@@ -136,7 +164,9 @@ async function recordFirefox(): Promise<void> {
     }
     await writeFile(join(HERE, 'firefox-auto-export.har'), await readFile(written, 'utf8'));
     await writeFile(join(HERE, 'firefox-auto-export.panel.json'), `${JSON.stringify(rows, null, 1)}\n`);
-    console.log(`firefox-auto-export.har: the panel showed ${rows.length} errors`);
+    const exported = (JSON.parse(await readFile(written, 'utf8')) as { log: { entries: unknown[] } }).log.entries.length;
+    // The auto-export collects on its own: a request it holds that the monitor's list lacks was never visible to an extension.
+    console.log(`firefox-auto-export.har: the panel showed ${rows.length} errors; the network monitor listed ${listed} requests, its HAR export ${exported}`);
   } finally {
     await firefox.close();
     await server.close();
