@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { testIds } from '../../src/ui/testids.ts';
 import type { CaptureLab } from '../demo/capture-lab.ts';
 import { clickInPanel, panelChecked, panelText, type FaultlinePanel } from './extension.ts';
-import { allTimelineRows, panelCount, rowPath } from './panel-state.ts';
+import { allTimelineRows, rowPath } from './panel-state.ts';
 
 /**
  * The capture matrix: every way a page receives an error (e2e/demo/capture-lab.ts), each asserted as
@@ -37,9 +37,16 @@ export interface LabRow {
 
 const TESTID = (id: string): string => `[data-testid="${id}"]`;
 
-/** The rows in view (the newest: the timeline follows them). */
+/**
+ * The newest rows: the timeline is scrolled to its end first (it follows new rows only while the user has
+ * not scrolled, and an earlier step may have moved it), then the rows rendered there are read.
+ */
 function visibleRows(panel: FaultlinePanel): Promise<LabRow[]> {
-  return panel.evaluate<LabRow[]>(`[...document.querySelectorAll('${TESTID(testIds.errorRow)}')].map((row) => {
+  return panel.evaluate<LabRow[]>(`(async () => {
+  const scroller = document.querySelector('.fl-scroller');
+  if (scroller !== null) scroller.scrollTop = scroller.scrollHeight;
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  return [...document.querySelectorAll('${TESTID(testIds.errorRow)}')].map((row) => {
     const tag = row.querySelector('${TESTID(testIds.rowTag)}');
     return {
       status: row.dataset.status ?? '',
@@ -49,7 +56,8 @@ function visibleRows(panel: FaultlinePanel): Promise<LabRow[]> {
       note: tag?.getAttribute('title') ?? null,
       path: row.dataset.path ?? null,
     };
-  })`);
+  });
+})()`);
 }
 
 /** The rows in view for one request path (query included). */
@@ -279,20 +287,25 @@ export function captureMatrix(open: () => Promise<LabSession>): void {
 
   test('300 identical concurrent requests give 300 rows', async () => {
     test.setTimeout(120_000);
-    const before = (await panelCount(panel)).received;
     expect(await run(`lab.burst('/api/same', 300)`)).toBe(300);
     expect(lab.served('/api/same')).toBe(300);
     // What the browser's own DevTools holds (its Network panel's log, as getHAR() gives it): the capture must show
-    // each of those once. Chrome holds all 300; Firefox's network monitor, busy after a Service Worker and
-    // navigations, was measured to lose some itself (261 of 300 in its own log): no extension can show those.
+    // each of those, and never one request twice. Chrome holds all 300; Firefox's network monitor, busy after a
+    // Service Worker and navigations, was measured to lose some itself (261 of 300 in its own log): no extension
+    // can show more than it reports, but what it reported live still counts.
     const held = (): Promise<number> =>
       panel.evaluate<number>(`new Promise((resolve) => chrome.devtools.network.getHAR((log) => resolve(log.entries.filter((e) => new URL(e.request.url).pathname === '/api/same').length)))`);
-    const shownVsHeld = async (): Promise<[number, number]> => [(await panelCount(panel)).received - before, await held()];
-    await expect.poll(async () => { const [shown, inLog] = await shownVsHeld(); return shown === inLog && (inLog === 300 || !chrome()); }, { timeout: 90_000 }).toBe(true);
+    const settled = async (): Promise<boolean> => {
+      const [shown, inLog] = [await countRows(panel, '/api/same'), await held()];
+      return chrome() ? shown === 300 && inLog === 300 : shown >= inLog && shown <= 300;
+    };
+    await expect.poll(settled, { timeout: 90_000, intervals: [1_000] }).toBe(true);
     const inDevtools = await held();
     if (chrome()) expect(inDevtools).toBe(300);
     else if (inDevtools < 300) test.info().annotations.push({ type: 'firefox-log', description: `Firefox's own network log held ${inDevtools} of 300` });
-    expect(await countRows(panel, '/api/same')).toBe(inDevtools);
+    const shown = await countRows(panel, '/api/same');
+    expect(shown).toBeGreaterThanOrEqual(inDevtools);
+    expect(shown).toBeLessThanOrEqual(300);
   });
 
   test('a SharedWorker\u2019s request is not seen, and the panel says so', async () => {
