@@ -14,7 +14,7 @@
  * 3. Memory: the panel's JS heap after garbage collection at the retention cap (after the bursts) and
  *    after 100 000 requests (target ≤ 1.2×), grouping on.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -264,12 +264,22 @@ async function benchBurst(browser: ChromiumWithExtension, server: DemoServer, pa
   await clearPanel(panel);
   const { errors: errorsBefore } = await servedStats(server.origin);
   await probe.evaluate(LONG_TASK_OBSERVER);
+  if (profileDir !== null) {
+    await probe.send('Profiler.enable');
+    await probe.send('Profiler.start');
+  }
 
   const started = Date.now();
   const servedMs = await fireBurst(browser.page, BURST, BURST_TIMEOUT_MS);
   const served = (await servedStats(server.origin)).errors - errorsBefore;
   const shown = await waitForPanelErrors(panel, served, CATCH_UP_MS);
   const allShownMs = Date.now() - started;
+  if (profileDir !== null) {
+    const { profile } = await probe.send<{ profile: unknown }>('Profiler.stop');
+    const file = join(profileDir, `burst${grouped ? '-grouped' : ''}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`  profile            ${file} (the panel's thread during the burst; open it in DevTools' Performance panel)`);
+  }
   await sleep(1_000); // anything arriving late would be a count above what was served
   const settled = await panelCount(panel);
   const longTasks = await probe.evaluate<LongTask[]>('globalThis.__faultlineLongTasks');
@@ -312,7 +322,7 @@ async function benchMemory(browser: ChromiumWithExtension, server: DemoServer, p
   const endHeap = await measureHeap(browser.cdp, probe);
   const ratio = (endHeap.panel + endHeap.workers) / (capHeap.panel + capHeap.workers);
 
-  console.log(`\nPanel: JS heap after garbage collection, at the retention cap vs after ${TOTAL_REQUESTS} requests`);
+  console.log(`\nPanel: JS heap after garbage collection, at the retention cap vs after ${TOTAL_REQUESTS} requests, Group similar on`);
   printHeap(`at the cap (${atCap.retained})`, capHeap);
   printHeap(`after ${fired}`, endHeap);
   console.log(`  count              panel ${end.received} (${end.retained} kept) vs served ${servedAll}  ${verdict(end.received === servedAll)}`);
@@ -324,6 +334,12 @@ async function benchMemory(browser: ChromiumWithExtension, server: DemoServer, p
  * similar on) or `--only countdowns` runs one alone.
  */
 export type PanelBenchPart = 'countdowns' | 'burst' | 'burst-grouped' | 'all';
+
+/** `--profile <dir>`: also write a CPU profile of the panel's thread during each burst there, to find what a long task was. */
+const profileDir = ((): string | null => {
+  const at = process.argv.indexOf('--profile');
+  return at === -1 ? null : (process.argv[at + 1] ?? null);
+})();
 
 function partFromArgs(args: readonly string[]): PanelBenchPart {
   const at = args.indexOf('--only');

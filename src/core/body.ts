@@ -31,17 +31,18 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+const LIMIT = `${formatSize(MAX_DECODE_BYTES)} limit`;
+
 /** Turns the exchange body into text the families can read, refusing what cannot or should not be read. */
 export function readBody(body: Exchange['body']): ReadBody {
   if (body === null || body.text === '') return { text: '', note: null };
-  const limit = `${formatSize(MAX_DECODE_BYTES)} limit`;
   if (body.encoding !== 'base64') {
     // String length counts UTF-16 units; a body over the limit in units is over it in bytes too.
-    if (body.text.length > MAX_DECODE_BYTES) return { text: '', note: `Body not decoded: ${formatSize(body.text.length)} is over the ${limit}.` };
+    if (body.text.length > MAX_DECODE_BYTES) return { text: '', note: `Body not decoded: ${formatSize(body.text.length)} is over the ${LIMIT}.` };
     return { text: body.text, note: null };
   }
   if (body.text.length * 0.75 > MAX_DECODE_BYTES) {
-    return { text: '', note: `Body not decoded: ${formatSize(body.text.length * 0.75)} is over the ${limit}.` };
+    return { text: '', note: `Body not decoded: ${formatSize(body.text.length * 0.75)} is over the ${LIMIT}.` };
   }
   const bytes = decodeBase64(body.text);
   if (bytes === null) return { text: '', note: 'Body not decoded: it is marked base64 but is not valid base64.' };

@@ -452,18 +452,28 @@ function visitRecord(node: JsonRecord, depth: number, status: number, found: Fou
   }
 }
 
+/**
+ * The last body read: the fallback family and the pipeline both ask for the same body's reading (a parsed body
+ * is never modified), and the walk is the costly part of decoding an error no family knows.
+ */
+let last: { readonly json: object; readonly status: number; readonly requestUrl: string; readonly fields: GeneralFields } | null = null;
+
 /** Reads what it can from any JSON body; every field is null (or empty) when nothing fits. */
 export function readGeneral(json: unknown, status: number, requestUrl = ''): GeneralFields {
+  if (typeof json !== 'object' || json === null) return { code: null, message: null, fieldErrors: [], requestId: null, docsUrl: null };
+  if (last !== null && last.json === json && last.status === status && last.requestUrl === requestUrl) return last.fields;
   const found: Found = { code: null, message: null, fieldErrors: null, requestId: null, docsUrl: null };
-  if (typeof json === 'object' && json !== null) walk(json, status, found, requestUrl);
+  walk(json, status, found, requestUrl);
   const message = found.message?.value ?? null;
-  return {
+  const fields: GeneralFields = {
     code: found.code?.value ?? null,
     message,
     fieldErrors: found.fieldErrors ?? [],
     requestId: found.requestId?.value ?? null,
     docsUrl: found.docsUrl?.value ?? (message === null ? null : (URL_IN_TEXT.exec(message)?.[0]?.replace(/[.,;:!?]+$/, '') ?? null)),
   };
+  last = { json, status, requestUrl, fields };
+  return fields;
 }
 
 function walk(root: object, status: number, found: Found, requestUrl: string): void {

@@ -24,6 +24,8 @@ const GraphQLError = z.object({
   extensions: maybe(z.object({ code: anything })),
 });
 
+const GraphQLErrors = listOf(GraphQLError);
+
 function match(view: BodyView): FamilyMatch | null {
   const json = view.json;
   if (!isRecord(json)) return null;
@@ -31,7 +33,7 @@ function match(view: BodyView): FamilyMatch | null {
   if (!Array.isArray(raw) || raw.length === 0 || !keysWithin(json, RESPONSE_KEYS)) return null;
   const head = raw.slice(0, MAX_ITEMS);
   if (!head.every((item) => isRecord(item) && typeof item['message'] === 'string')) return null;
-  const errors = listOf(GraphQLError).parse(head) ?? [];
+  const errors = GraphQLErrors.parse(head) ?? [];
   const first = errors[0];
   if (first === undefined) return null;
   const graphqlMembers = head.some((item) => isRecord(item) && ['locations', 'path', 'extensions'].some((key) => Object.hasOwn(item, key)));

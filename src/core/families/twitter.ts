@@ -21,8 +21,12 @@ const PartialError = z.object({ title: str, detail: str, type: str, parameter: s
 const ParameterError = z.object({ message: z.string(), parameters: maybe(z.custom<JsonRecord>(isRecord)) });
 const V2Problem = z.object({ title: str, type: str, detail: str, status: maybe(z.number()), errors: listOf(ParameterError) });
 const V11Error = z.object({ code: z.number().int(), message: z.string() });
+const PartialErrors = listOf(PartialError);
+const V11Errors = listOf(V11Error);
 
 function onTwitterHost(url: string): boolean {
+  // Most errors come from elsewhere: a substring test spares them a URL parse.
+  if (!url.includes('twitter.com') && !url.includes('x.com')) return false;
   try {
     return HOSTS.has(new URL(url).hostname);
   } catch {
@@ -35,7 +39,7 @@ function problemSlug(type: string | undefined): string | null {
 }
 
 function partialErrors(errors: readonly unknown[]): FamilyFields | null {
-  const items = listOf(PartialError).parse(errors) ?? [];
+  const items = PartialErrors.parse(errors) ?? [];
   const first = items[0];
   if (first === undefined || !items.every((e) => problemSlug(e.type) !== null || e.resource_type !== undefined)) return null;
   const fieldErrors: FieldError[] = [];
@@ -65,7 +69,7 @@ function v2Problem(json: unknown): FamilyFields | null {
 function v11Errors(errors: readonly unknown[]): FamilyFields | null {
   const head = errors.slice(0, MAX_ITEMS);
   if (!head.every((item) => isRecord(item) && keysWithin(item, V11_KEYS))) return null;
-  const items = listOf(V11Error).parse(head) ?? [];
+  const items = V11Errors.parse(head) ?? [];
   const first = items[0];
   if (first === undefined || items.length !== head.length) return null;
   return { code: String(first.code), message: text(first.message), throttled: V11_THROTTLE_CODES.has(first.code) };

@@ -8,17 +8,17 @@ import type { RateLimitState } from '../model.ts';
 import { readBodyHint } from './body-hints.ts';
 import { readBodyQuotas } from './body-quota.ts';
 import type { DelayReading } from './delay.ts';
-import { readMetaUsage } from './dialects/meta-usage.ts';
-import { readNamedDimensions } from './dialects/named-dimensions.ts';
-import { readRateLimitDraft } from './dialects/ratelimit-draft.ts';
-import { readShopify } from './dialects/shopify.ts';
-import { readStructured } from './dialects/structured.ts';
-import { readXRateLimit } from './dialects/x-ratelimit.ts';
-import { readVendorPrefixed } from './dialects/vendor-prefixed.ts';
+import { metaUsage } from './dialects/meta-usage.ts';
+import { namedDimensions } from './dialects/named-dimensions.ts';
+import { rateLimitDraft } from './dialects/ratelimit-draft.ts';
+import { shopify } from './dialects/shopify.ts';
+import { structured } from './dialects/structured.ts';
+import { xRateDashLimit, xRateLimit } from './dialects/x-ratelimit.ts';
+import { vendorPrefixed } from './dialects/vendor-prefixed.ts';
 import { readMessageDelay } from './message-text.ts';
 import { bindingLimits, latestReset, pickForDisplay } from './pick.ts';
 import type { Dialect, LimitReading, ResetSource } from './reading.ts';
-import { readRetryAfter } from './retry-after.ts';
+import { RETRY_HEADER_NAMES, readRetryAfter } from './retry-after.ts';
 import { clampDelay } from './values.ts';
 
 export type { DelayReading } from './delay.ts';
@@ -48,7 +48,17 @@ export interface DelayInput {
 }
 
 /** Dialects in the order their readings win ties: the IETF fields first, vendor spellings after. */
-const DIALECTS: readonly Dialect[] = [readStructured, readRateLimitDraft, readXRateLimit, readNamedDimensions, readShopify, readMetaUsage, readVendorPrefixed];
+const DIALECTS: readonly Dialect[] = [structured, rateLimitDraft, xRateLimit, xRateDashLimit, namedDimensions, shopify, metaUsage, vendorPrefixed];
+
+/** Any header name a dialect or the retry headers read: most responses have none, and their report is read in one pass over the names. */
+const ANY_LIMIT_HEADER = new RegExp([...DIALECTS.map((d) => d.names), RETRY_HEADER_NAMES].map((names) => `(?:${names.source})`).join('|'));
+
+const EMPTY_REPORT: RateLimitReport = { limits: [], retryAfter: null, state: null };
+
+function hasHeader(headers: HeaderMap, names: RegExp): boolean {
+  for (const name of headers.keys()) if (names.test(name)) return true;
+  return false;
+}
 
 /** Which kinds of reset count as a retry delay, in precedence order: `RateLimit t`/`Reset-After`, a `*-Reset` header, a vendor duration. */
 const RESET_PRECEDENCE: readonly ResetSource[] = ['ratelimit-header', 'reset-header', 'vendor-duration'];
@@ -59,10 +69,11 @@ function reportOf(limits: readonly LimitReading[], retryAfter: DelayReading | nu
 
 /** Reads the rate-limit headers of a response, every dialect, once. */
 export function readRateLimitReport(headers: HeaderMap, receivedAt: number): RateLimitReport {
-  const retryAfter = readRetryAfter(headers, receivedAt);
+  if (!hasHeader(headers, ANY_LIMIT_HEADER)) return EMPTY_REPORT;
+  const retryAfter = hasHeader(headers, RETRY_HEADER_NAMES) ? readRetryAfter(headers, receivedAt) : null;
   const companionMs = retryAfter?.afterMs ?? null;
   return reportOf(
-    DIALECTS.flatMap((dialect) => dialect({ headers, receivedAt, companionMs })),
+    DIALECTS.flatMap((dialect) => (hasHeader(headers, dialect.names) ? dialect.read({ headers, receivedAt, companionMs }) : [])),
     retryAfter,
   );
 }

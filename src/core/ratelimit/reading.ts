@@ -24,8 +24,19 @@ export interface DialectInput {
   readonly companionMs: number | null;
 }
 
-/** A header dialect reader: every dimension it finds, or none. */
-export type Dialect = (input: DialectInput) => readonly LimitReading[];
+/**
+ * A header dialect: the names of the headers it reads, and its reader. Most responses carry no rate-limit
+ * header at all, so a dialect runs only when one of the response's header names matches `names`: for them
+ * the whole report costs one test of each name.
+ */
+export interface Dialect {
+  /** Matches a (lower-case) header name without which this dialect finds nothing. */
+  readonly names: RegExp;
+  /** Every dimension it finds, or none. */
+  readonly read: DialectReader;
+}
+
+export type DialectReader = (input: DialectInput) => readonly LimitReading[];
 
 export interface ReadingParts {
   readonly dialect: string;

@@ -12,6 +12,9 @@ import { clampDelay, parseDecimal } from './values.ts';
 /** Non-standard headers that always carry delta milliseconds, in the order SDKs consult them. */
 const MS_HEADERS = ['retry-after-ms', 'x-ms-retry-after-ms', 'x-amz-retry-after', 'grpc-retry-pushback-ms'] as const;
 
+/** The names of every header read here: a response without one has no explicit retry delay. */
+export const RETRY_HEADER_NAMES = /retry/;
+
 /** NestJS named throttlers suffix the header (`Retry-After-short`); MailerLite sends `X-RateLimit-Retry-After`. */
 const SUFFIXED_RETRY_AFTER = /^retry-after-(?!ms$)[a-z0-9_-]+$/;
 

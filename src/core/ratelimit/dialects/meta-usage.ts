@@ -7,7 +7,7 @@
  * time to wait before access comes back is throttled now, whatever its counters say.
  */
 import { isRecord, parseJson, prop } from '../../json.ts';
-import { makeReading, type Dialect, type LimitReading } from '../reading.ts';
+import { makeReading, type Dialect, type DialectReader, type LimitReading } from '../reading.ts';
 import { resetAfter } from '../reset-value.ts';
 import { MAX_VALUE_CHARS, numberOf } from '../values.ts';
 
@@ -58,9 +58,11 @@ function businessUseCases(value: unknown, receivedAt: number): LimitReading[] {
   return readings;
 }
 
-export const readMetaUsage: Dialect = ({ headers, receivedAt }) => {
+const readMetaUsage: DialectReader = ({ headers, receivedAt }) => {
   const app = percentReading('app', mostUsed(headerJson(headers.get('x-app-usage')), USAGE_COUNTERS), null, receivedAt);
   const adAccount = percentReading('ad_account', mostUsed(headerJson(headers.get('x-ad-account-usage')), ['acc_id_util_pct']), null, receivedAt);
   const readings = [app, adAccount, ...businessUseCases(headerJson(headers.get('x-business-use-case-usage')), receivedAt)];
   return readings.filter((reading): reading is LimitReading => reading !== null);
 };
+
+export const metaUsage: Dialect = { names: /^x-(?:app|ad-account|business-use-case)-usage$/, read: readMetaUsage };

@@ -6,7 +6,7 @@
  * - Anthropic: `anthropic-ratelimit-{requests,tokens,input-tokens,output-tokens}-{limit,remaining,reset}`, RFC 3339.
  */
 import type { HeaderMap } from '../../exchange.ts';
-import { makeReading, type Dialect, type DialectInput, type LimitReading, type ResetSource } from '../reading.ts';
+import { makeReading, type Dialect, type DialectReader, type DialectInput, type LimitReading, type ResetSource } from '../reading.ts';
 import { readResetValue } from '../reset-value.ts';
 import { parseDecimal, parseDuration } from '../values.ts';
 
@@ -73,7 +73,7 @@ function anthropicRole(name: string): { role: Role; dimension: string } | null {
   return match === null ? null : { role: match[2] as Role, dimension: match[1] ?? '' };
 }
 
-export const readNamedDimensions: Dialect = (input) => [
+const readNamedDimensions: DialectReader = (input) => [
   ...readDimensions(
     collect(input.headers, xRateLimitRole),
     (names) => (names.every((n) => OPENAI_DIMENSIONS.has(n)) ? 'openai' : 'x-ratelimit-named'),
@@ -81,3 +81,5 @@ export const readNamedDimensions: Dialect = (input) => [
   ),
   ...readDimensions(collect(input.headers, anthropicRole), () => 'anthropic', input),
 ];
+
+export const namedDimensions: Dialect = { names: /^(?:x|anthropic)-ratelimit-/, read: readNamedDimensions };

@@ -4,14 +4,14 @@
  * same-named headers, whose Reset is epoch seconds "despite the IETF name", plus its
  * `RateLimit-ResetTime` HTTP-date and `RateLimit-Name`.
  */
-import { makeReading, parseQuotaList, type Dialect } from '../reading.ts';
+import { makeReading, parseQuotaList, type Dialect, type DialectReader } from '../reading.ts';
 import { readResetValue } from '../reset-value.ts';
 import { parseDecimal } from '../values.ts';
 
 /** GitLab throttles per minute unless it says otherwise (its documented default). */
 const GITLAB_WINDOW_SECONDS = 60;
 
-export const readRateLimitDraft: Dialect = ({ headers, receivedAt, companionMs }) => {
+const readRateLimitDraft: DialectReader = ({ headers, receivedAt, companionMs }) => {
   const limitList = parseQuotaList(headers.get('ratelimit-limit'));
   const remaining = parseDecimal(headers.get('ratelimit-remaining'));
   const isGitLab = headers.has('ratelimit-observed') || headers.has('ratelimit-resettime') || headers.has('ratelimit-name');
@@ -31,3 +31,5 @@ export const readRateLimitDraft: Dialect = ({ headers, receivedAt, companionMs }
   });
   return reading === null ? [] : [reading];
 };
+
+export const rateLimitDraft: Dialect = { names: /^ratelimit-(?:limit|remaining|reset|resettime)$/, read: readRateLimitDraft };

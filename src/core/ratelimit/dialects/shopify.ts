@@ -1,8 +1,8 @@
 /** Shopify REST's leaky bucket: `X-Shopify-Shop-Api-Call-Limit: 32/40` = used/size, no reset. */
-import { makeReading, type Dialect } from '../reading.ts';
+import { makeReading, type Dialect, type DialectReader } from '../reading.ts';
 import { parseDecimal } from '../values.ts';
 
-export const readShopify: Dialect = ({ headers }) => {
+const readShopify: DialectReader = ({ headers }) => {
   const [used, size, ...rest] = (headers.get('x-shopify-shop-api-call-limit') ?? '').split('/');
   if (rest.length > 0) return [];
   const usedCount = parseDecimal(used);
@@ -17,3 +17,5 @@ export const readShopify: Dialect = ({ headers }) => {
   });
   return reading === null ? [] : [reading];
 };
+
+export const shopify: Dialect = { names: /^x-shopify-shop-api-call-limit$/, read: readShopify };

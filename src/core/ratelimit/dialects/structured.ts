@@ -6,7 +6,7 @@
  */
 import { parseDictionary, parseList, Token } from 'structured-headers';
 import type { BareItem, Dictionary, InnerList, Item, List, Parameters } from 'structured-headers';
-import { makeReading, type Dialect, type DialectInput, type LimitReading } from '../reading.ts';
+import { makeReading, type Dialect, type DialectReader, type DialectInput, type LimitReading } from '../reading.ts';
 import { resetAfter, type ResetReading } from '../reset-value.ts';
 import { MAX_VALUE_CHARS } from '../values.ts';
 
@@ -115,4 +115,6 @@ function readPrefixed(headerPrefix: '' | 'beta-', input: DialectInput): LimitRea
   return dictionary === null ? [] : fromDictionary(dictionary, policies.unnamed, bucketPrefix, input);
 }
 
-export const readStructured: Dialect = (input) => [...readPrefixed('', input), ...readPrefixed('beta-', input)];
+const readStructured: DialectReader = (input) => [...readPrefixed('', input), ...readPrefixed('beta-', input)];
+
+export const structured: Dialect = { names: /^(?:beta-)?ratelimit$/, read: readStructured };

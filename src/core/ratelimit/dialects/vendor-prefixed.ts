@@ -6,7 +6,7 @@
  * `-Second-Remaining` and one `X-Contentful-RateLimit-Reset`, and any API spelling the same counters under its prefix.
  */
 import type { HeaderMap } from '../../exchange.ts';
-import { makeReading, type Dialect, type LimitReading } from '../reading.ts';
+import { makeReading, type Dialect, type DialectInput, type DialectReader, type LimitReading } from '../reading.ts';
 import { readResetValue } from '../reset-value.ts';
 import { parseDecimal } from '../values.ts';
 
@@ -29,7 +29,7 @@ function first(headers: HeaderMap, base: string, suffixes: readonly string[]): s
 /** `x-<vendor>-ratelimit-<dimension>-limit` (Contentful's `X-Contentful-RateLimit-Second-Limit`): one limit per dimension. */
 const DIMENSION_LIMIT = /^(x-[a-z0-9]+-(?:rate-?limit|quota))-([a-z0-9]+)-limit$/;
 
-function readDimensions(input: Parameters<Dialect>[0], out: LimitReading[]): void {
+function readDimensions(input: DialectInput, out: LimitReading[]): void {
   for (const name of input.headers.keys()) {
     const found = DIMENSION_LIMIT.exec(name);
     if (found === null || KNOWN.test(name)) continue;
@@ -50,7 +50,7 @@ function readDimensions(input: Parameters<Dialect>[0], out: LimitReading[]): voi
   }
 }
 
-export const readVendorPrefixed: Dialect = (input) => {
+const readVendorPrefixed: DialectReader = (input) => {
   const out: LimitReading[] = [];
   readDimensions(input, out);
   for (const name of input.headers.keys()) {
@@ -70,3 +70,5 @@ export const readVendorPrefixed: Dialect = (input) => {
   }
   return out;
 };
+
+export const vendorPrefixed: Dialect = { names: /^x-.+(?:limit|quota)$/, read: readVendorPrefixed };

@@ -57,4 +57,5 @@ function readPrefix(prefix: 'x-ratelimit-' | 'x-rate-limit-', input: DialectInpu
   return reading === null ? [] : [reading];
 }
 
-export const readXRateLimit: Dialect = (input) => [...readPrefix('x-ratelimit-', input), ...readPrefix('x-rate-limit-', input)];
+export const xRateLimit: Dialect = { names: /^x-ratelimit-/, read: (input) => readPrefix('x-ratelimit-', input) };
+export const xRateDashLimit: Dialect = { names: /^x-rate-limit-/, read: (input) => readPrefix('x-rate-limit-', input) };
