@@ -58,24 +58,25 @@ export function RateLimitStrip({ chips, now }: { chips: readonly RateLimitChip[]
   const [open, setOpen] = useState(false);
   const at = now.value;
 
-  // Fits the line before it paints: every item shows, the ones past the right edge are hidden again.
+  // Fits the line before it paints: every item shows, the ones past the right edge are hidden again. All
+  // positions are read between the writes, so a fit costs one layout however many limits there are (a read
+  // after each write would lay the whole panel out once per chip, on every update of a burst).
   useLayoutEffect(() => {
     const el = line.current;
     if (el === null) return;
     const items = [...el.children] as HTMLElement[];
     for (const item of items) item.hidden = false;
     const limit = el.getBoundingClientRect().right;
-    let hidden = 0;
-    let overflowing = false;
-    for (const item of items) {
-      overflowing ||= item.getBoundingClientRect().right > limit + 0.5;
-      item.hidden = overflowing;
-      if (overflowing && item.dataset['testid'] === testIds.rateLimitChip) hidden++;
-    }
+    const rights = items.map((item) => item.getBoundingClientRect().right);
+    const firstOver = rights.findIndex((right) => right > limit + 0.5);
     // A host label left last on the line with none of its chips shown says nothing: it goes too.
-    const shown = items.filter((item) => !item.hidden);
-    const last = shown[shown.length - 1];
-    if (last !== undefined && last.classList.contains('fl-strip-host') && shown.length > 1) last.hidden = true;
+    const shownCount = firstOver === -1 ? items.length : firstOver;
+    const hideFrom = shownCount > 1 && items[shownCount - 1]?.classList.contains('fl-strip-host') === true ? shownCount - 1 : shownCount;
+    let hidden = 0;
+    items.forEach((item, index) => {
+      item.hidden = index >= hideFrom;
+      if (index >= shownCount && item.dataset['testid'] === testIds.rateLimitChip) hidden++;
+    });
     setHiddenCount(hidden);
   });
 
