@@ -13,6 +13,12 @@ import { isCodeLike, readGeneral, type GeneralFields } from './families/general-
 import { humanizeCode } from './families/lenient.ts';
 import { mayCarryErrorInSuccess } from './success-gate.ts';
 
+/** No body, or a body nothing could be read from: the status alone says it is an error. */
+export const STATUS_ONLY = 'status-only';
+
+/** The ids the pipeline reports itself, when no family of the registry matched. */
+export type PipelineFamilyId = typeof STATUS_ONLY;
+
 /**
  * A message without the metadata lines some identity providers append (`\r\nTrace ID: …\r\nCorrelation ID: …\r\n
  * Timestamp: …` in Microsoft identity platform errors): they are ids, shown apart, not part of the sentence.
@@ -135,7 +141,7 @@ function buildError(
     familyDelayMs: fields.retryDelayMs ?? null,
   });
   const base = {
-    format: best?.family ?? 'status-only',
+    format: best?.family ?? STATUS_ONLY,
     // A weak (strength 1) fit such as the generic fallback fits almost anything: not worth an "also looks like".
     alsoLike: runnerUp !== null && runnerUp.strength >= 2 ? runnerUp.family : null,
     status,
