@@ -26,6 +26,8 @@ export type DelaySource =
   | 'reset-header'
   | 'vendor-duration'
   | 'message-text'
+  /** Computed: (cost − points available) ÷ the refill rate a points bucket in the body states. */
+  | 'refill-rate'
   | 'backoff';
 
 export interface RateLimitState {
