@@ -35,6 +35,20 @@ await build({
   plugins: [withoutZodLocales],
 });
 
+/** The string literals `FamilyId` (src/core/model.ts) resolves to; fails the build if it is anything else. */
+async function familyIds() {
+  const { default: ts } = await import('typescript');
+  const config = ts.getParsedCommandLineOfConfigFile(`${root}tsconfig.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const model = `${root}src/core/model.ts`;
+  const program = ts.createProgram([model], config?.options ?? {});
+  const alias = program.getSourceFile(model)?.statements.find((s) => ts.isTypeAliasDeclaration(s) && s.name.text === 'FamilyId');
+  if (alias === undefined) throw new Error('src/core/model.ts declares no FamilyId');
+  const type = program.getTypeChecker().getTypeAtLocation(alias.name);
+  const members = type.isUnion() ? type.types : [type];
+  if (!members.every((t) => t.isStringLiteral())) throw new Error('FamilyId is not a union of string literals: a family lost its literal id');
+  return members.map((t) => t.value);
+}
+
 if (process.argv.includes('--package')) {
   // The library: `import { analyze, decode, lookup } from 'faultline'` anywhere ES modules run (no Node APIs).
   await build({
@@ -53,9 +67,20 @@ if (process.argv.includes('--package')) {
   });
   // One self-contained .d.ts: the engine's own types, no import of zod or of files not in the package.
   const { generateDtsBundle } = await import('dts-bundle-generator');
-  const [declarations] = generateDtsBundle([{ filePath: `${root}src/index.ts`, output: { noBanner: true, exportReferencedTypes: false } }], { preferredConfigPath: `${root}tsconfig.json` });
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(`${root}dist/lib/index.d.ts`, declarations ?? '');
+  const bundleDts = (filePath) => generateDtsBundle([{ filePath, output: { noBanner: true, exportReferencedTypes: false } }], { preferredConfigPath: `${root}tsconfig.json` })[0] ?? '';
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  // The sources derive FamilyId from the family registry; the package declares the literal union it resolves to,
+  // so a consumer sees the ids, not the registry's internals. A second pass drops what only that derivation used.
+  const derived = 'export type FamilyId = RegisteredFamilyId | PipelineFamilyId;';
+  const first = bundleDts(`${root}src/index.ts`);
+  if (!first.includes(derived)) throw new Error(`the declarations no longer contain "${derived}": update build-cli.mjs`);
+  const staging = mkdtempSync(join(tmpdir(), 'faultline-dts-'));
+  writeFileSync(join(staging, 'index.d.ts'), first.replace(derived, `export type FamilyId = ${(await familyIds()).map((id) => JSON.stringify(id)).join(' | ')};`));
+  const declarations = bundleDts(join(staging, 'index.d.ts'));
+  rmSync(staging, { recursive: true, force: true });
+  writeFileSync(`${root}dist/lib/index.d.ts`, declarations);
 
   // What `npm pack` would put in the tarball, measured by npm itself (scripts ignored: this is one of them).
   const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));

@@ -91,6 +91,13 @@ describe('the library, installed into another project', () => {
     expect(stdout).toBe('Slow down: 100 requests per minute. (rate_limited); retry in 30000 ms\n');
   }, 30_000);
 
+  it('declares FamilyId as the union of the family ids, without the registry the sources derive it from', async () => {
+    const declarations = await readFile(join(project, 'node_modules', 'faultline', 'dist', 'lib', 'index.d.ts'), 'utf8');
+    const union = /^export type FamilyId = ((?:"[a-z0-9-]+" \| )*"[a-z0-9-]+");$/m.exec(declarations)?.[1] ?? '';
+    expect(union.split(' | ')).toEqual(expect.arrayContaining(['"problem-details"', '"aspnet-problem"', '"google-legacy"', '"generic-in-2xx"', '"status-only"']));
+    expect(declarations).not.toMatch(/standardsAndPlatforms|RegisteredFamilyId/);
+  });
+
   it('type-checks a TypeScript consumer against the declarations (strict, nodenext)', async () => {
     await writeFile(
       join(project, 'consumer.ts'),

@@ -9,9 +9,15 @@ import { httpUrl, parseJson } from './json.ts';
 import type { Analysis, DecodedError } from './model.ts';
 import { readPendingDelay, readRateLimitReport, readRetryDelay, withBodyQuotas, type RateLimitReport } from './ratelimit/index.ts';
 import { referenceInPage, requestIdFromHeaders } from './request-ids.ts';
-import { isCodeLike, readGeneral, type GeneralFields } from './families/general-reader.ts';
+import { isCodeLike, isReservedRpcCode, readGeneral, type GeneralFields } from './families/general-reader.ts';
 import { humanizeCode } from './families/lenient.ts';
 import { mayCarryErrorInSuccess } from './success-gate.ts';
+
+/** No body, or a body nothing could be read from: the status alone says it is an error. */
+export const STATUS_ONLY = 'status-only';
+
+/** The ids the pipeline reports itself, when no family of the registry matched. */
+export type PipelineFamilyId = typeof STATUS_ONLY;
 
 /**
  * A message without the metadata lines some identity providers append (`\r\nTrace ID: …\r\nCorrelation ID: …\r\n
@@ -135,7 +141,7 @@ function buildError(
     familyDelayMs: fields.retryDelayMs ?? null,
   });
   const base = {
-    format: best?.family ?? 'status-only',
+    format: best?.family ?? STATUS_ONLY,
     // A weak (strength 1) fit such as the generic fallback fits almost anything: not worth an "also looks like".
     alsoLike: runnerUp !== null && runnerUp.strength >= 2 ? runnerUp.family : null,
     status,
@@ -175,12 +181,14 @@ function buildError(
 
 /**
  * The family's code, unless it is the HTTP status repeated (`{error: {code: 400, type: "bad_request"}}`): that
- * says nothing the status line does not, so an identifier the general reader found in the body replaces it. A
- * vendor's own numeric code (Discord 50035, Meta 4) stays, and so does the echo when the body has nothing better.
+ * says nothing the status line does not, so an identifier the general reader found in the body replaces it; so does
+ * a JSON-RPC reserved code (−32600 "invalid request" beside tRPC's `data.code: "BAD_REQUEST"`). A vendor's own
+ * numeric code (Discord 50035, Meta 4) stays, and so does the echo when the body has nothing better.
  */
 function realCode(familyCode: string | null, generalCode: string | null, status: number): string | null {
   if (familyCode === null) return generalCode;
-  return familyCode === String(status) && generalCode !== null && !/^-?\d+$/.test(generalCode) ? generalCode : familyCode;
+  const saysLittle = familyCode === String(status) || isReservedRpcCode(familyCode);
+  return saysLittle && generalCode !== null && !/^-?\d+$/.test(generalCode) ? generalCode : familyCode;
 }
 
 /**

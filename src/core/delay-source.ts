@@ -12,5 +12,6 @@ export const delaySourceLabels: Readonly<Record<DelaySource, string>> = {
   'reset-header': 'rate-limit reset header',
   'vendor-duration': 'vendor rate-limit header',
   'message-text': 'the error message',
+  'refill-rate': 'query cost and refill rate in the body',
   backoff: 'backoff plan',
 };

@@ -1,61 +1,14 @@
 /**
  * The normalized model every envelope family decodes into (docs/engine.md says how).
  */
+import type { PipelineFamilyId } from './analyze.ts';
+import type { RegisteredFamilyId } from './families/index.ts';
 
-/** Stable ids of the envelope families; they are what the CLI prints as `format`. */
-export type FamilyId =
-  // seeds and–A9
-  | 'problem-details'
-  | 'aspnet-problem'
-  | 'spring-problem'
-  | 'jsonapi'
-  | 'pterodactyl'
-  | 'google'
-  | 'google-legacy'
-  | 'odata'
-  | 'stripe'
-  | 'openai'
-  | 'anthropic'
-  | 'github'
-  | 'discord'
-  | 'slack'
-  | 'graphql'
-  | 'jsonrpc'
-  | 'jsend'
-  | 'meta-graph'
-  | 'twitter'
-  //–A14
-  | 'simple'
-  | 'nestjs'
-  | 'spring-legacy'
-  | 'fastapi'
-  | 'drf'
-  | 'laravel'
-  | 'aws-json'
-  | 'aws-xml'
-  | 'twilio'
-  | 'shopify'
-  | 'postgrest'
-  | 'supabase-auth'
-  | 'kubernetes'
-  | 'connect'
-  | 'grpc-web'
-  | 'oauth'
-  | 'okta'
-  | 'matrix'
-  | 'jira'
-  | 'salesforce'
-  | 'elasticsearch'
-  | 'fhir'
-  | 'scim'
-  | 'xml-fault'
-  | 'html-page'
-  | 'plain-text'
-  | 'generic-json'
-  /** An error inside a 1xx–3xx response in a dialect no family knows (a false success flag, an error object, failed bulk items). */
-  | 'generic-in-2xx'
-  /** No body, or a body nothing could be read from: the status alone says it is an error. */
-  | 'status-only';
+/**
+ * Stable ids of the envelope families; they are what the CLI prints as `format`. Derived from the registry
+ * (families/index.ts: each family's id and declared variants) plus the ids the pipeline itself reports (analyze.ts).
+ */
+export type FamilyId = RegisteredFamilyId | PipelineFamilyId;
 
 export interface FieldError {
   /** JSON Pointer into the request (`/items/0/qty`), or the API's own path string when no pointer fits. */
@@ -73,6 +26,8 @@ export type DelaySource =
   | 'reset-header'
   | 'vendor-duration'
   | 'message-text'
+  /** Computed: (cost − points available) ÷ the refill rate a points bucket in the body states. */
+  | 'refill-rate'
   | 'backoff';
 
 export interface RateLimitState {

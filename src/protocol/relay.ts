@@ -52,6 +52,7 @@ const delaySources: Readonly<Record<DelaySource, true>> = {
   'reset-header': true,
   'vendor-duration': true,
   'message-text': true,
+  'refill-rate': true,
   backoff: true,
 };
 const isDelaySource = (value: unknown): value is DelaySource => isString(value) && Object.hasOwn(delaySources, value);

@@ -22,4 +22,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** Anthropic `{type:"error", error:{type, message}}`. */
-export const anthropic: Family = { id: 'anthropic', order: 20, match };
+export const anthropic = { id: 'anthropic', order: 20, match } as const satisfies Family;

@@ -32,4 +32,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const awsJson: Family = { id: 'aws-json', order: 110, match };
+export const awsJson = { id: 'aws-json', order: 110, match } as const satisfies Family;

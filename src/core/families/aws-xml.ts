@@ -64,4 +64,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const awsXml: Family = { id: 'aws-xml', order: 4, match };
+export const awsXml = { id: 'aws-xml', order: 4, match } as const satisfies Family;

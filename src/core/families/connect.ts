@@ -53,4 +53,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const connect: Family = { id: 'connect', order: 2, match };
+export const connect = { id: 'connect', order: 2, match } as const satisfies Family;

@@ -75,4 +75,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** Discord `{code:int, message, errors?}` and `{message, retry_after, global}`. */
-export const discord: Family = { id: 'discord', order: 100, match };
+export const discord = { id: 'discord', order: 100, match } as const satisfies Family;

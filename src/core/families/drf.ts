@@ -67,4 +67,4 @@ function match(view: BodyView): FamilyMatch | null {
   return { family: 'drf', strength: Object.hasOwn(json, NON_FIELD) ? 2 : 1, fields: { fieldErrors } };
 }
 
-export const drf: Family = { id: 'drf', order: 170, match };
+export const drf = { id: 'drf', order: 170, match } as const satisfies Family;

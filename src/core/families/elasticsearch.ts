@@ -33,4 +33,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const elasticsearch: Family = { id: 'elasticsearch', order: 75, match };
+export const elasticsearch = { id: 'elasticsearch', order: 75, match } as const satisfies Family;

@@ -62,8 +62,15 @@ export interface FamilyMatch {
   readonly fields: FamilyFields;
 }
 
+/**
+ * A family of the registry. Each module declares its family `as const satisfies Family`, so the literal `id` and
+ * `variants` reach `FamilyId` (model.ts), which is derived from the registry rather than kept by hand.
+ */
 export interface Family {
-  readonly id: FamilyId;
+  /** Stable id, what the CLI prints as `format`. */
+  readonly id: string;
+  /** The other ids `match` may report: sub-variants told apart by shape (`aspnet-problem` for problem-details). */
+  readonly variants?: readonly string[];
   /**
    * Position in the recognition order (docs/engine.md): families a media type or a header identifies come
    * below 10, specific shapes before generic ones. Among matches of equal strength the lower order wins.

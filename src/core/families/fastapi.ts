@@ -50,4 +50,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const fastapi: Family = { id: 'fastapi', order: 170, match };
+export const fastapi = { id: 'fastapi', order: 170, match } as const satisfies Family;

@@ -51,4 +51,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const fhir: Family = { id: 'fhir', order: 60, match };
+export const fhir = { id: 'fhir', order: 60, match } as const satisfies Family;

@@ -29,7 +29,7 @@ import { twilio } from './twilio.ts';
 import { xmlFault } from './xml-fault.ts';
 
 /** Simple envelopes (+ seeds Restore Hub, GPU Outlet), frameworks, AWS, vendors, OAuth, HTML/text pages, generic fallback. */
-export const frameworksAndVendors: readonly Family[] = [
+export const frameworksAndVendors = [
   grpcWeb,
   connect,
   awsXml,
@@ -58,4 +58,4 @@ export const frameworksAndVendors: readonly Family[] = [
   simple,
   genericJson,
   generalInSuccess,
-];
+] as const satisfies readonly Family[];

@@ -181,4 +181,5 @@ function match(view: BodyView): FamilyMatch | null {
   return fields === null ? null : { family: 'generic-in-2xx', strength: 1, fields };
 }
 
-export const generalInSuccess: Family = { id: 'generic-in-2xx', order: 995, successHints: generalSuccessHints, match };
+/** An error inside a 1xx–3xx response in a dialect no family knows (a false success flag, an error object, failed bulk items). */
+export const generalInSuccess = { id: 'generic-in-2xx', order: 995, successHints: generalSuccessHints, match } as const satisfies Family;

@@ -86,6 +86,14 @@ describe('the general reader', () => {
 });
 
 describe('which code the general reader and the pipeline keep', () => {
+  it('prefers the identifier in a JSON-RPC error\'s data to the reserved protocol code, and keeps the reserved code alone', () => {
+    // tRPC (trpc.io/docs/server/error-handling): the JSON-RPC -32600 with the tRPC code in data.code.
+    const trpc = { id: null, error: { message: '"password" must be at least 4 characters', code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400, path: 'user.changepassword' } } };
+    expect(decode(400, trpc)?.code).toBe('BAD_REQUEST');
+    // JSON-RPC 2.0 specification's own example: nothing names the error beyond the reserved code.
+    expect(decode(200, { jsonrpc: '2.0', error: { code: -32600, message: 'Invalid Request' }, id: null })?.code).toBe('-32600');
+  });
+
   it('takes the HTTP status repeated as a number for the status, not a code, when the body names the error', () => {
     // SpotDX (docs.spotdx.com/docs/errors): {error: {code: 400, type, details[]}}.
     expect(decode(400, { error: { code: 400, type: 'bad_request', details: ['first_name: Field is required'] } })?.code).toBe('bad_request');

@@ -99,6 +99,18 @@ const LOOSE_CODE_KEYS = new Set(['type', 'name', 'status', 'reason', 'errorreaso
  */
 const SMALL_NUMBER_PENALTY = 4.5;
 
+/**
+ * JSON-RPC 2.0 reserves −32768…−32000 for the protocol's own errors (parse error, invalid request…): a
+ * classification, not the error. An identifier the error object carries one level down, in its `data` (tRPC's
+ * `data.code: "BAD_REQUEST"` beside `code: -32600`), names it, so a reserved code ranks below anything one level deeper.
+ */
+const RESERVED_RPC_PENALTY = 150;
+
+export function isReservedRpcCode(code: string): boolean {
+  const number = /^-32\d{3}$/.test(code) ? Number(code) : 0;
+  return number >= -32768 && number <= -32000;
+}
+
 /** Message keys by preference (normalized). `error`/`reason` count only when they hold prose. */
 const MESSAGE_KEYS: ReadonlyMap<string, number> = new Map([
   ['message', 0],
@@ -426,7 +438,8 @@ function visitRecord(node: JsonRecord, depth: number, status: number, found: Fou
     if (codeRank !== undefined) {
       const code = codeOf(name, value, status, typed, errorTyped);
       const small = code !== null && /^-?\d{1,2}$/.test(code);
-      found.code = better(found.code, code, base + codeRank + (small ? SMALL_NUMBER_PENALTY : 0));
+      const penalty = code === null ? 0 : small ? SMALL_NUMBER_PENALTY : isReservedRpcCode(code) ? RESERVED_RPC_PENALTY : 0;
+      found.code = better(found.code, code, base + codeRank + penalty);
     }
     if (REQUEST_ID_KEY.test(name) && name !== 'errorcode') {
       const id = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : text(value);

@@ -12,4 +12,4 @@ function match(view: BodyView): FamilyMatch | null {
   return { family: 'generic-json', strength: 1, fields: found };
 }
 
-export const genericJson: Family = { id: 'generic-json', order: 990, match };
+export const genericJson = { id: 'generic-json', order: 990, match } as const satisfies Family;

@@ -49,4 +49,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** GitHub `{message, documentation_url, errors?}`. */
-export const github: Family = { id: 'github', order: 83, match };
+export const github = { id: 'github', order: 83, match } as const satisfies Family;

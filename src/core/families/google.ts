@@ -123,4 +123,4 @@ function fieldsOf(
 }
 
 /** Google `{error:{code, status, message, details}}`. */
-export const google: Family = { id: 'google', order: 71, match };
+export const google = { id: 'google', order: 71, variants: ['google-legacy'], match } as const satisfies Family;

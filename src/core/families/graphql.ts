@@ -51,4 +51,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** GraphQL `errors[]`, in 2xx too: only a non-empty list is an error. */
-export const graphql: Family = { id: 'graphql', order: 81, successHints: graphqlSuccessHints, match };
+export const graphql = { id: 'graphql', order: 81, successHints: graphqlSuccessHints, match } as const satisfies Family;

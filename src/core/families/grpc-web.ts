@@ -90,4 +90,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** gRPC reports failures with HTTP 200 and a non-zero grpc-status, so it is tried on 2xx responses too. */
-export const grpcWeb: Family = { id: 'grpc-web', order: 1, successHints: grpcWebSuccessHints, match };
+export const grpcWeb = { id: 'grpc-web', order: 1, successHints: grpcWebSuccessHints, match } as const satisfies Family;

@@ -79,4 +79,4 @@ function match(view: BodyView): FamilyMatch | null {
   return cloudflare(view, page) ?? nginx(view, page) ?? express(view, page) ?? generic(view, page);
 }
 
-export const htmlPage: Family = { id: 'html-page', order: 5, match };
+export const htmlPage = { id: 'html-page', order: 5, match } as const satisfies Family;

@@ -24,4 +24,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const jira: Family = { id: 'jira', order: 90, match };
+export const jira = { id: 'jira', order: 90, match } as const satisfies Family;

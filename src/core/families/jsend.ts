@@ -38,4 +38,4 @@ function match(view: BodyView): FamilyMatch | null {
  * JSend `status` fail/error, in 2xx too. Ordered just before the simple envelopes,
  * which it refines.
  */
-export const jsend: Family = { id: 'jsend', order: 205, successHints: jsendSuccessHints, match };
+export const jsend = { id: 'jsend', order: 205, successHints: jsendSuccessHints, match } as const satisfies Family;

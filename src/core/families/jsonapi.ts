@@ -92,4 +92,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** JSON:API `errors[]`, reporting the Pterodactyl variant as `pterodactyl`. */
-export const jsonapi: Family = { id: 'jsonapi', order: 82, match };
+export const jsonapi = { id: 'jsonapi', order: 82, variants: ['pterodactyl'], match } as const satisfies Family;

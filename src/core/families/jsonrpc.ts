@@ -39,4 +39,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** JSON-RPC 2.0 error responses, in 2xx too. */
-export const jsonrpc: Family = { id: 'jsonrpc', order: 40, successHints: jsonrpcSuccessHints, match };
+export const jsonrpc = { id: 'jsonrpc', order: 40, successHints: jsonrpcSuccessHints, match } as const satisfies Family;

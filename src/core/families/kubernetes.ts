@@ -49,4 +49,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const kubernetes: Family = { id: 'kubernetes', order: 10, match };
+export const kubernetes = { id: 'kubernetes', order: 10, match } as const satisfies Family;

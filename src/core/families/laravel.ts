@@ -21,4 +21,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const laravel: Family = { id: 'laravel', order: 90, match };
+export const laravel = { id: 'laravel', order: 90, match } as const satisfies Family;

@@ -31,4 +31,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const matrix: Family = { id: 'matrix', order: 140, match };
+export const matrix = { id: 'matrix', order: 140, match } as const satisfies Family;

@@ -39,4 +39,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** Meta Graph `{error:{code:int, fbtrace_id…}}`. */
-export const metaGraph: Family = { id: 'meta-graph', order: 73, match };
+export const metaGraph = { id: 'meta-graph', order: 73, match } as const satisfies Family;

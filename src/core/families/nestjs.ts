@@ -28,4 +28,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const nestjs: Family = { id: 'nestjs', order: 180, match };
+export const nestjs = { id: 'nestjs', order: 180, match } as const satisfies Family;

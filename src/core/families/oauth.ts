@@ -54,5 +54,5 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const oauth: Family = { id: 'oauth', order: 160, match };
+export const oauth = { id: 'oauth', order: 160, match } as const satisfies Family;
 

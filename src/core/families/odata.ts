@@ -65,4 +65,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** OData / Graph / Azure `{error:{code:string, message}}`. */
-export const odata: Family = { id: 'odata', order: 74, match };
+export const odata = { id: 'odata', order: 74, match } as const satisfies Family;

@@ -47,4 +47,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const okta: Family = { id: 'okta', order: 165, match };
+export const okta = { id: 'okta', order: 165, match } as const satisfies Family;

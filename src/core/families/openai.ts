@@ -38,4 +38,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** OpenAI `{error:{message, type, param, code}}`. */
-export const openai: Family = { id: 'openai', order: 72, match };
+export const openai = { id: 'openai', order: 72, match } as const satisfies Family;

@@ -39,4 +39,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const plainText: Family = { id: 'plain-text', order: 6, match };
+export const plainText = { id: 'plain-text', order: 6, match } as const satisfies Family;

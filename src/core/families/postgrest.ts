@@ -23,4 +23,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const postgrest: Family = { id: 'postgrest', order: 120, match };
+export const postgrest = { id: 'postgrest', order: 120, match } as const satisfies Family;

@@ -141,4 +141,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** RFC 9457 problem details: `application/problem+json`, or its members with the right types. */
-export const problemDetails: Family = { id: 'problem-details', order: 200, match };
+export const problemDetails = { id: 'problem-details', order: 200, variants: ['aspnet-problem', 'spring-problem'], match } as const satisfies Family;

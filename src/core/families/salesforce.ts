@@ -30,4 +30,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const salesforce: Family = { id: 'salesforce', order: 150, match };
+export const salesforce = { id: 'salesforce', order: 150, match } as const satisfies Family;

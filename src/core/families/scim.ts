@@ -23,4 +23,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const scim: Family = { id: 'scim', order: 50, match };
+export const scim = { id: 'scim', order: 50, match } as const satisfies Family;

@@ -31,4 +31,4 @@ function match(view: BodyView): FamilyMatch | null {
   return fieldErrors.length === 0 ? null : { family: 'shopify', strength, fields: { fieldErrors } };
 }
 
-export const shopify: Family = { id: 'shopify', order: 90, match };
+export const shopify = { id: 'shopify', order: 90, match } as const satisfies Family;

@@ -99,4 +99,4 @@ function match(view: BodyView): FamilyMatch | null {
   return null;
 }
 
-export const simple: Family = { id: 'simple', order: 210, match };
+export const simple = { id: 'simple', order: 210, match } as const satisfies Family;

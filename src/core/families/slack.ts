@@ -32,4 +32,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** Slack `{ok:false, error}`, in 2xx too. */
-export const slack: Family = { id: 'slack', order: 30, successHints: slackSuccessHints, match };
+export const slack = { id: 'slack', order: 30, successHints: slackSuccessHints, match } as const satisfies Family;

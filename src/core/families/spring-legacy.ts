@@ -53,4 +53,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const springLegacy: Family = { id: 'spring-legacy', order: 190, match };
+export const springLegacy = { id: 'spring-legacy', order: 190, match } as const satisfies Family;

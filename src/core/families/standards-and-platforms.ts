@@ -16,7 +16,7 @@ import { stripe } from './stripe.ts';
 import { twitter } from './twitter.ts';
 
 /** RFC 9457 and variants, JSON:API (+ Pterodactyl), Google, OData, Stripe, OpenAI, Anthropic, GitHub, Discord, Slack, GraphQL, JSON-RPC, JSend, Meta, Twitter. */
-export const standardsAndPlatforms: readonly Family[] = [
+export const standardsAndPlatforms = [
   problemDetails,
   jsonapi,
   google,
@@ -32,4 +32,4 @@ export const standardsAndPlatforms: readonly Family[] = [
   jsend,
   metaGraph,
   twitter,
-];
+] as const satisfies readonly Family[];

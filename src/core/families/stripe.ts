@@ -58,4 +58,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** Stripe `{error:{type, code, doc_url…}}`. */
-export const stripe: Family = { id: 'stripe', order: 72, match };
+export const stripe = { id: 'stripe', order: 72, match } as const satisfies Family;

@@ -31,4 +31,4 @@ function match(view: BodyView): FamilyMatch | null {
   };
 }
 
-export const supabaseAuth: Family = { id: 'supabase-auth', order: 120, match };
+export const supabaseAuth = { id: 'supabase-auth', order: 120, match } as const satisfies Family;

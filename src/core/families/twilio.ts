@@ -52,4 +52,4 @@ function match(view: BodyView): FamilyMatch | null {
   return first === undefined ? null : matched(view, first.code, first.message, first.infoUrl);
 }
 
-export const twilio: Family = { id: 'twilio', order: 130, match };
+export const twilio = { id: 'twilio', order: 130, match } as const satisfies Family;

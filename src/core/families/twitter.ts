@@ -98,4 +98,4 @@ function match(view: BodyView): FamilyMatch | null {
 }
 
 /** Twitter/X v2 problems and 200 partial errors, v1.1 code lists, in 2xx too. */
-export const twitter: Family = { id: 'twitter', order: 84, successHints: twitterSuccessHints, match };
+export const twitter = { id: 'twitter', order: 84, successHints: twitterSuccessHints, match } as const satisfies Family;

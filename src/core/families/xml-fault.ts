@@ -85,4 +85,4 @@ function match(view: BodyView): FamilyMatch | null {
   return (fault === null ? null : soap(fault)) ?? xmlRpc(source);
 }
 
-export const xmlFault: Family = { id: 'xml-fault', order: 4, successHints: xmlFaultSuccessHints, match };
+export const xmlFault = { id: 'xml-fault', order: 4, successHints: xmlFaultSuccessHints, match } as const satisfies Family;

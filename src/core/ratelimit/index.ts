@@ -16,6 +16,7 @@ import { structured } from './dialects/structured.ts';
 import { xRateDashLimit, xRateLimit } from './dialects/x-ratelimit.ts';
 import { vendorPrefixed } from './dialects/vendor-prefixed.ts';
 import { readMessageDelay } from './message-text.ts';
+import { readRefillWait } from './refill.ts';
 import { bindingLimits, latestReset, pickForDisplay } from './pick.ts';
 import type { Dialect, LimitReading, ResetSource } from './reading.ts';
 import { RETRY_HEADER_NAMES, readRetryAfter } from './retry-after.ts';
@@ -106,7 +107,8 @@ function fromLimits(input: DelayInput): DelayReading | null {
 
 /**
  * When may the client retry? The server's explicit retry header first, then a delay the family read from its
- * own structure, a retry hint in the body, the reset of an exhausted limit, and last a sentence in the message.
+ * own structure, a retry hint in the body, the reset of an exhausted limit, the time a points bucket in the body
+ * needs to refill to the request's cost, and last a sentence in the message.
  */
 export function readRetryDelay(input: DelayInput): DelayReading | null {
   const stated = input.report.retryAfter ?? fromFamily(input.familyDelayMs);
@@ -115,7 +117,7 @@ export function readRetryDelay(input: DelayInput): DelayReading | null {
   const reset = fromLimits(input);
   // A body hint whose unit was guessed (`retry_after: 19`, seconds or ms?) yields to an exact reset header.
   if (hint !== null && (hint.exact || reset === null || !reset.exact)) return hint;
-  return reset ?? readMessageDelay(input.message, input.headers, input.receivedAt);
+  return reset ?? readRefillWait(input.json) ?? readMessageDelay(input.message, input.headers, input.receivedAt);
 }
 
 /** When a "not ready yet" answer (a 202) says to ask again: its retry header or a body hint, or null. */

@@ -18,7 +18,7 @@ export const graphqlCodes = codeEntries({
     { key: 'MAX_RECURSIVE_SELECTIONS_EXCEEDED', status: 400, title: 'Query too deep', category: 'Validation', retry: 'no', meaning: 'The query has too many nested selections.', advice: 'Flatten the query or split it into smaller ones.' },
     { key: 'UNAUTHENTICATED', status: 401, title: 'Unauthenticated', category: 'Authentication', retry: 'no', meaning: 'Conventional code: no valid credentials.', advice: 'Send a valid token, then retry.' },
     { key: 'FORBIDDEN', status: 403, title: 'Forbidden', category: 'Permission', retry: 'no', meaning: 'Conventional code: the user may not access this field or object.', advice: 'Use an account with access; the rest of `data` may still be usable.' },
-    { key: 'THROTTLED', status: 200, title: 'Throttled', category: 'Rate limit', retry: 'after-delay', meaning: 'Shopify GraphQL: the query cost exceeds the points currently available.', advice: 'Wait (requestedQueryCost − currentlyAvailable) / restoreRate seconds, or lower the query cost.' },
+    { key: 'THROTTLED', status: 200, title: 'Throttled', category: 'Rate limit', retry: 'after-delay', meaning: 'Shopify GraphQL: the query cost exceeds the points currently available.', advice: 'The query costs more points than the bucket holds now: wait for it to refill, or lower the query cost.' },
     { key: 'RATE_LIMITED', status: 200, title: 'Rate limited', category: 'Rate limit', retry: 'after-delay', meaning: 'GitHub GraphQL: the API rate limit is exceeded.', advice: 'Wait until x-ratelimit-reset, then retry.' },
   ],
 });
