@@ -54,39 +54,49 @@ function Chip({ chip, now }: { chip: RateLimitChip; now: number }) {
 export function RateLimitStrip({ chips, now }: { chips: readonly RateLimitChip[]; now: ReadonlySignal<number> }) {
   const line = useRef<HTMLUListElement>(null);
   const [hiddenCount, setHiddenCount] = useState(0);
-  const [, setRefit] = useState(0);
   const [open, setOpen] = useState(false);
+  const observer = useRef<IntersectionObserver | null>(null);
   const at = now.value;
 
-  // Fits the line before it paints: every item shows, the ones past the right edge are hidden again. All
-  // positions are read between the writes, so a fit costs one layout however many limits there are (a read
-  // after each write would lay the whole panel out once per chip, on every update of a burst).
+  // What fits: the strip wraps into a box one line high that clips the other lines, and an
+  // IntersectionObserver, which reports after the browser's own layout, says which items are on the clipped
+  // lines. Measuring the items here instead would force a layout of the whole panel on every update of a burst.
   useLayoutEffect(() => {
     const el = line.current;
-    if (el === null) return;
-    const items = [...el.children] as HTMLElement[];
-    for (const item of items) item.hidden = false;
-    const limit = el.getBoundingClientRect().right;
-    const rights = items.map((item) => item.getBoundingClientRect().right);
-    const firstOver = rights.findIndex((right) => right > limit + 0.5);
-    // A host label left last on the line with none of its chips shown says nothing: it goes too.
-    const shownCount = firstOver === -1 ? items.length : firstOver;
-    const hideFrom = shownCount > 1 && items[shownCount - 1]?.classList.contains('fl-strip-host') === true ? shownCount - 1 : shownCount;
-    let hidden = 0;
-    items.forEach((item, index) => {
-      item.hidden = index >= hideFrom;
-      if (index >= shownCount && item.dataset['testid'] === testIds.rateLimitChip) hidden++;
-    });
-    setHiddenCount(hidden);
-  });
-
-  useLayoutEffect(() => {
-    const el = line.current;
-    if (el === null || typeof ResizeObserver !== 'function') return;
-    const observer = new ResizeObserver(() => setRefit((n) => n + 1)); // a resize re-renders, which re-fits
-    observer.observe(el);
-    return () => observer.disconnect();
+    if (el === null || typeof IntersectionObserver !== 'function') return;
+    const clipped = new Set<Element>();
+    observer.current = new IntersectionObserver(
+      (records) => {
+        for (const record of records) {
+          // By area, not isIntersecting: an item on the next line may touch the box's edge.
+          if (record.intersectionRatio >= 0.5) clipped.delete(record.target);
+          else clipped.add(record.target);
+        }
+        const items = [...el.children] as HTMLElement[];
+        let hidden = 0;
+        items.forEach((item, index) => {
+          if (item.dataset['testid'] === testIds.rateLimitChip) {
+            if (clipped.has(item)) hidden++;
+            return;
+          }
+          // A host label whose chips all went to the clipped lines says nothing: it is blanked.
+          const next = items[index + 1];
+          item.style.visibility = next === undefined || clipped.has(next) ? 'hidden' : '';
+        });
+        for (const item of clipped) if (!el.contains(item)) clipped.delete(item);
+        setHiddenCount(hidden);
+      },
+      { root: el, threshold: 0.5 },
+    );
+    return () => observer.current?.disconnect();
   }, []);
+
+  // Items come and go with the limits learnt: observing an item already observed does nothing.
+  useLayoutEffect(() => {
+    const el = line.current;
+    if (el === null || observer.current === null) return;
+    for (const item of el.children) observer.current.observe(item);
+  });
 
   if (chips.length === 0) return null;
   const groups = byHost(chips);
