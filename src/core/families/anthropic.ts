@@ -2,7 +2,7 @@
  * Anthropic: `{type:"error", error:{type, message}, request_id}`; the same object
  * arrives as an SSE `event: error` payload after a 200.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, prop, text } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { str } from './lenient.ts';

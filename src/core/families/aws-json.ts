@@ -3,7 +3,7 @@
  * `{"__type": "com.amazonaws.dynamodb.v20120810#ThrottlingException", "message": "…"}`, the error type
  * in `X-Amzn-ErrorType`, or `{code, message}` with AWS request-id headers.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { firstText, str } from './lenient.ts';

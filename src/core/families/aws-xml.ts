@@ -3,18 +3,18 @@
  * ec2Query `<Response><Errors><Error>…</Error></Errors><RequestID/>` and S3
  * `<Error><Code/><Message/><RequestId/><HostId/></Error>`. Read with the bounded tag extractor.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { awsRetryAfterMs, isAwsThrottlingCode } from './aws-errors.ts';
 import { elementInner, elementText, rootElementName } from './markup.ts';
 
 /** The element texts read out of the document, checked like any other body shape. */
 const AwsXmlError = z.object({
-  code: z.string().nullable(),
-  message: z.string().nullable(),
-  type: z.string().nullable(),
-  requestId: z.string().nullable(),
-}).refine((e) => e.code !== null || e.message !== null);
+  code: z.nullable(z.string()),
+  message: z.nullable(z.string()),
+  type: z.nullable(z.string()),
+  requestId: z.nullable(z.string()),
+}).check(z.refine((e) => e.code !== null || e.message !== null));
 
 const XML_MIMES = new Set(['application/xml', 'text/xml']);
 

@@ -3,7 +3,7 @@
  * `{code: "unavailable", message?, details?: [{type, value, debug?}]}` whose `code` is one of the 16
  * lower-snake Connect codes.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { prop } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { firstText, listOf, maybe, str } from './lenient.ts';

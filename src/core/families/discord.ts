@@ -2,7 +2,7 @@
  * Discord (seed 003): `{code: 50035, message, errors:{…nested…:{_errors:[{code,
  * message}]}}}`, and the rate-limit body `{message, retry_after, global, code?}`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, MAX_WALK_DEPTH, pointerFromSegments, text } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';

@@ -4,7 +4,7 @@
  * nest for nested serializers, and a bare list `["…"]`. Rails' `render json: model.errors` is the
  * same map and decodes the same way.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, MAX_WALK_DEPTH, pointerFromSegments, text } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';

@@ -2,15 +2,15 @@
  * Elasticsearch / OpenSearch:
  * `{error: {root_cause: [{type, reason}], type, reason, caused_by?}, status: 404}`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, prop } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { firstText, listOf, str } from './lenient.ts';
 
 const Cause = z.object({ type: str, reason: str });
 const EsError = z.object({
-  error: z.object({ root_cause: listOf(Cause), type: z.string(), reason: str, caused_by: z.unknown().optional() }),
-  status: z.unknown().optional(),
+  error: z.object({ root_cause: listOf(Cause), type: z.string(), reason: str, caused_by: z.optional(z.unknown()) }),
+  status: z.optional(z.unknown()),
 });
 
 function match(view: BodyView): FamilyMatch | null {

@@ -3,7 +3,7 @@
  * `{detail: [{loc, msg, type, input?, ctx?, url?}]}` (v1 types read `value_error.missing`, v2 `missing`).
  * A `detail` object is whatever the app raised in an HTTPException.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { codeText, isRecord, prop, toPointer } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';

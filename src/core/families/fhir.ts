@@ -2,7 +2,7 @@
  * HL7 FHIR `OperationOutcome`:
  * `{resourceType: "OperationOutcome", issue: [{severity, code, diagnostics?, details?: {text}, expression?: ["Patient.name"]}]}`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { prop } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';

@@ -2,7 +2,7 @@
  * GitHub REST: `{message, documentation_url, errors?:[{resource, field, code}],
  * status?:"422"}`. Rate limits arrive as 403 or 429 and are told from permission errors by the message.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, text, toPointer } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';

@@ -3,7 +3,7 @@
  * v1 `error.errors[]` shape (reported as `google-legacy`), Firebase Auth's UPPER_SNAKE messages and
  * Firebase callable functions' `{error:{status, message}}`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, text, toPointer, type JsonRecord } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyFields, FamilyMatch } from './family.ts';
@@ -53,7 +53,7 @@ export function durationMs(value: string): number | null {
   return Math.round((Number(m[1]) + Number(m[2] ?? 0)) * 1000);
 }
 
-function detailOf<T extends z.ZodType>(details: readonly z.infer<typeof Detail>[], name: string, schema: T): z.infer<T> | null {
+function detailOf<T extends z.ZodMiniType>(details: readonly z.infer<typeof Detail>[], name: string, schema: T): z.infer<T> | null {
   const found = details.find((d) => d['@type'] === TYPE_PREFIX + name);
   if (found === undefined) return null;
   const parsed = schema.safeParse(found);

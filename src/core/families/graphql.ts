@@ -3,7 +3,7 @@
  * extensions?}`, served as `application/graphql-response+json` or, by most servers, as JSON in a 200.
  * A response holds nothing else at its top level, which tells it apart from GitHub and Twitter bodies.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { codeText, isRecord, text } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { anything, keysWithin, listOf, MAX_ITEMS, maybe } from './lenient.ts';

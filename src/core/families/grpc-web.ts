@@ -3,7 +3,7 @@
  * responses put `grpc-status` (decimal code) and `grpc-message` (percent-encoded UTF-8) in the header
  * block, and `grpc-retry-pushback-ms` tells when (or whether) to retry.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { grpcWebSuccessHints } from './grpc-web-hints.ts';
 
@@ -30,9 +30,9 @@ const CODE_NAMES = [
 
 /** The status headers, as the protocol defines them: a decimal code without leading zeros. */
 const GrpcStatus = z.object({
-  status: z.string().regex(/^(?:0|[1-9]\d{0,9})$/),
-  message: z.string().optional(),
-  pushback: z.string().optional(),
+  status: z.string().check(z.regex(/^(?:0|[1-9]\d{0,9})$/)),
+  message: z.optional(z.string()),
+  pushback: z.optional(z.string()),
 });
 
 const utf8 = new TextDecoder('utf-8');

@@ -4,14 +4,14 @@
  * (`<pre>Cannot GET /x</pre>`) and any page with a `<title>` or `<h1>`. Only text is kept: tags are
  * dropped and entities decoded, never markup.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { elementInner, elementText, findElement, markupText } from './markup.ts';
 
 const HTML_MIMES = new Set(['text/html', 'application/xhtml+xml']);
 
 /** What the page says, as read from its elements. */
-const Page = z.object({ title: z.string().nullable(), heading: z.string().nullable() });
+const Page = z.object({ title: z.nullable(z.string()), heading: z.nullable(z.string()) });
 type Page = z.infer<typeof Page>;
 
 function looksLikeHtml(view: BodyView): boolean {

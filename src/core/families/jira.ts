@@ -2,13 +2,13 @@
  * Atlassian Jira:
  * `{errorMessages: ["Issue does not exist"], errors: {summary: "must not be empty"}}`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, prop, text } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { fieldErrorsFromMessageMap, MAX_ITEMS } from './lenient.ts';
 import { isMessageMap } from './message-map.ts';
 
-const Jira = z.object({ errorMessages: z.array(z.unknown()), errors: z.unknown().optional() });
+const Jira = z.object({ errorMessages: z.array(z.unknown()), errors: z.optional(z.unknown()) });
 
 function match(view: BodyView): FamilyMatch | null {
   if (!isRecord(view.json) || !Array.isArray(prop(view.json, 'errorMessages'))) return null;

@@ -2,7 +2,7 @@
  * JSend (github.com/omniti-labs/jsend): `{status:"fail", data:{field:"why"}}` for a rejected request,
  * `{status:"error", message, code?, data?}` for a server failure; often sent with a 200.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, prop, text } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { anything, codeLike, fieldErrorsFromMessageMap, keysWithin, str } from './lenient.ts';

@@ -3,7 +3,7 @@
  * seed 001): `code` is the PHP exception class, `status` a string, validation items carry
  * `meta.source_field` (Laravel dot path) and `meta.rule`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, text, toPointer } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';

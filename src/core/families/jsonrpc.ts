@@ -2,7 +2,7 @@
  * JSON-RPC 2.0: `{jsonrpc:"2.0", id, error:{code:int, message, data?}}`, usually
  * in a 200; a batch is an array of responses, of which the first failed one is reported.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, prop, text } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { MAX_ITEMS } from './lenient.ts';
@@ -17,7 +17,7 @@ const RESERVED: ReadonlyMap<number, string> = new Map([
   [-32603, 'Internal error'],
 ]);
 
-const Response = z.object({ jsonrpc: z.literal('2.0'), error: z.object({ code: z.number().int(), message: z.string().optional().catch(undefined) }) });
+const Response = z.object({ jsonrpc: z.literal('2.0'), error: z.object({ code: z.number().check(z.int()), message: z.catch(z.optional(z.string()), undefined) }) });
 
 function isFailedResponse(value: unknown): boolean {
   return prop(value, 'jsonrpc') === '2.0' && isRecord(prop(value, 'error'));

@@ -2,7 +2,7 @@
  * Kubernetes API `Status`:
  * `{kind: "Status", apiVersion: "v1", status: "Failure", message, reason: "NotFound", details: {causes?, retryAfterSeconds?}, code: 404}`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { prop, text, toPointer } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
@@ -16,7 +16,7 @@ const Status = z.object({
   status: z.enum(['Success', 'Failure']),
   message: str,
   reason: str,
-  details: maybe(z.object({ causes: listOf(Cause), retryAfterSeconds: maybe(z.number().int().nonnegative()) })),
+  details: maybe(z.object({ causes: listOf(Cause), retryAfterSeconds: maybe(z.number().check(z.int(), z.nonnegative())) })),
 });
 
 function fieldErrorsOf(causes: readonly z.infer<typeof Cause>[]): FieldError[] {

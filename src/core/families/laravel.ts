@@ -2,13 +2,13 @@
  * Laravel validation errors: 422
  * `{message: "The name field is required. (and 1 more error)", errors: {"items.0.name": ["…"]}}`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { prop, text } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { fieldErrorsFromMessageMap } from './lenient.ts';
 import { isMessageMap } from './message-map.ts';
 
-const Laravel = z.object({ message: z.string(), errors: z.unknown().optional() });
+const Laravel = z.object({ message: z.string(), errors: z.optional(z.unknown()) });
 
 function match(view: BodyView): FamilyMatch | null {
   if (typeof prop(view.json, 'message') !== 'string') return null;

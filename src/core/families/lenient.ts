@@ -3,7 +3,7 @@
  * hostile: a member of the wrong type is ignored rather than failing the whole shape (RFC 9457 §3.1
  * asks consumers to do exactly that), and lists are cut short before they are parsed.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, MAX_WALK_DEPTH, text, toPointer } from '../json.ts';
 import type { FieldError } from '../model.ts';
 
@@ -11,21 +11,19 @@ import type { FieldError } from '../model.ts';
 export const MAX_ITEMS = 100;
 
 /** An optional member that reads as undefined when it has the wrong type. */
-export function maybe<T extends z.ZodType>(schema: T): z.ZodCatch<z.ZodOptional<T>> {
-  return schema.optional().catch(undefined);
+export function maybe<T extends z.ZodMiniType>(schema: T): z.ZodMiniCatch<z.ZodMiniOptional<T>> {
+  return z.catch(z.optional(schema), undefined);
 }
 
 /** A list of at most MAX_ITEMS items; items of the wrong shape are dropped, a non-list reads as undefined. */
-export function listOf<T extends z.ZodType>(item: T) {
-  return z
-    .preprocess((value) => (Array.isArray(value) ? value.slice(0, MAX_ITEMS) : value), z.array(maybe(item)))
-    .transform((items) => items.filter((entry): entry is NonNullable<typeof entry> => entry !== undefined))
-    .optional()
-    .catch(undefined);
+export function listOf<T extends z.ZodMiniType>(item: T) {
+  const cut = z.pipe(z.transform((value) => (Array.isArray(value) ? value.slice(0, MAX_ITEMS) : value)), z.array(maybe(item)));
+  const kept = z.pipe(cut, z.transform((items) => items.filter((entry): entry is NonNullable<typeof entry> => entry !== undefined)));
+  return z.catch(z.optional(kept), undefined);
 }
 
 /** A member of any type, possibly absent (zod 4 rejects a missing key for a bare `z.unknown()`). */
-export const anything = z.unknown().optional();
+export const anything = z.optional(z.unknown());
 
 /** A string member, ignored when it is anything else. */
 export const str = maybe(z.string());
@@ -34,7 +32,7 @@ export const str = maybe(z.string());
 export const codeLike = maybe(z.union([z.string(), z.number()]));
 
 /** An integer member (HTTP-like or vendor numeric codes). */
-export const int = maybe(z.number().int());
+export const int = maybe(z.number().check(z.int()));
 
 /** The first argument that is a non-empty string, trimmed. */
 export function firstText(...values: readonly unknown[]): string | null {

@@ -2,15 +2,15 @@
  * Matrix Client-Server API:
  * `{errcode: "M_LIMIT_EXCEEDED", error: "Too many requests", retry_after_ms: 2000}`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { prop } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { firstText, maybe, str } from './lenient.ts';
 
 const MatrixError = z.object({
-  errcode: z.string().regex(/^M_[A-Z0-9_]+$/),
+  errcode: z.string().check(z.regex(/^M_[A-Z0-9_]+$/)),
   error: str,
-  retry_after_ms: maybe(z.number().int().nonnegative()),
+  retry_after_ms: maybe(z.number().check(z.int(), z.nonnegative())),
 });
 
 function match(view: BodyView): FamilyMatch | null {

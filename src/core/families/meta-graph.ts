@@ -3,7 +3,7 @@
  * error_subcode, error_user_title, error_user_msg, fbtrace_id}}` with a numeric code that is not the
  * HTTP status.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, prop, text } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { firstText, int, str } from './lenient.ts';
@@ -14,7 +14,7 @@ function isThrottlingCode(code: number): boolean {
 }
 
 const Body = z.object({
-  error: z.object({ code: z.number().int(), message: str, type: str, error_subcode: int, error_user_title: str, error_user_msg: str, fbtrace_id: str }),
+  error: z.object({ code: z.number().check(z.int()), message: str, type: str, error_subcode: int, error_user_title: str, error_user_msg: str, fbtrace_id: str }),
 });
 
 function match(view: BodyView): FamilyMatch | null {

@@ -2,13 +2,13 @@
  * NestJS default exception body:
  * `{statusCode, message: string | string[], error?}`; class-validator pipes send `message` as a list.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, text } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { MAX_ITEMS, str } from './lenient.ts';
 
 const Nest = z.object({
-  statusCode: z.number().int(),
+  statusCode: z.number().check(z.int()),
   message: z.union([z.string(), z.array(z.unknown())]),
   /** The reason phrase of the status (`Bad Request`), not a code. */
   error: str,

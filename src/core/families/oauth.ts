@@ -4,7 +4,7 @@
  * `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` challenge (RFC 6750), which often
  * comes on a 401/403 with no body at all.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HeaderMap } from '../exchange.ts';
 import { prop } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';

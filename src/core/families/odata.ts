@@ -4,7 +4,7 @@
  * `request-id`/`date` in it; the OData guideline nests `innererror` chains whose deepest code is the
  * most specific one the client understands.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, prop, text, toPointer } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';

@@ -2,7 +2,7 @@
  * Okta management and authentication APIs:
  * `{errorCode: "E0000001", errorSummary: "Api validation failed: login", errorLink: "E0000001", errorId, errorCauses: [{errorSummary: "login: …"}]}`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { httpUrl, prop, toPointer } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';

@@ -2,7 +2,7 @@
  * OpenAI and OpenAI-compatible servers: `{error:{message, type, param, code}}`,
  * all four keys present even when null. `insufficient_quota` is billing, not a rate limit.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, prop, text, toPointer } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { STRIPE_ONLY_KEYS } from './stripe.ts';

@@ -3,7 +3,7 @@
  * `Not Found`, gateways' `Too Many Requests`, Go's `404 page not found`. Also catches such text
  * served under a JSON content type, which happens.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 
 /** Longer text is a document or a dump, not an error message. */
@@ -16,7 +16,7 @@ const MARKUP_MIMES = new Set(['text/html', 'application/xhtml+xml', 'application
 /** Cloudflare's tiny body for 1xxx blocks: `error code: 1015`. */
 const CLOUDFLARE_CODE = /^error code: (\d{3,4})$/i;
 
-const Text = z.string().min(1).max(MAX_TEXT);
+const Text = z.string().check(z.minLength(1), z.maxLength(MAX_TEXT));
 
 function firstLine(source: string): string {
   const line = source.split('\n', 1)[0]?.trim() ?? '';

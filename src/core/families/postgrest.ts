@@ -2,12 +2,12 @@
  * PostgREST (Supabase's REST layer): all four of `code` (SQLSTATE or
  * `PGRST…`), `message`, `details` and `hint`, the last three possibly null.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { firstText } from './lenient.ts';
 
-const nullableText = z.string().nullable();
+const nullableText = z.nullable(z.string());
 const PostgrestError = z.object({ code: z.string(), message: nullableText, details: nullableText, hint: nullableText });
 
 function match(view: BodyView): FamilyMatch | null {

@@ -2,7 +2,7 @@
  * RFC 9457 / RFC 7807 problem details, with the ASP.NET Core and Spring
  * `ProblemDetail` sub-variants reported under their own ids.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, text, toPointer } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';

@@ -2,7 +2,7 @@
  * Salesforce REST: a top-level array
  * `[{message: "duplicate field selected: Id", errorCode: "INVALID_FIELD", fields?: ["Id"]}]`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, toPointer } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';

@@ -2,14 +2,14 @@
  * SCIM 2.0 errors (RFC 7644 §3.12):
  * `{schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "409", scimType?: "uniqueness", detail?}`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { prop } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { firstText, str } from './lenient.ts';
 
 const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
-const ScimError = z.object({ schemas: z.array(z.unknown()), status: z.unknown().optional(), scimType: str, detail: str });
+const ScimError = z.object({ schemas: z.array(z.unknown()), status: z.optional(z.unknown()), scimType: str, detail: str });
 
 function match(view: BodyView): FamilyMatch | null {
   const schemas = prop(view.json, 'schemas');

@@ -3,13 +3,13 @@
  * `{errors: "[API] Invalid API key or access token …"}` or `{errors: {title: ["can't be blank"]}}`,
  * with no `message` beside it.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, prop, text } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { fieldErrorsFromMessageMap } from './lenient.ts';
 import { isMessageMap } from './message-map.ts';
 
-const Shopify = z.object({ errors: z.union([z.string(), z.record(z.string(), z.unknown())]), message: z.undefined().optional(), errorMessages: z.undefined().optional() });
+const Shopify = z.object({ errors: z.union([z.string(), z.record(z.string(), z.unknown())]), message: z.optional(z.undefined()), errorMessages: z.optional(z.undefined()) });
 
 /** Shopify's own response headers (call-limit bucket, request stage): the transport names the vendor. */
 function fromShopify(view: BodyView): boolean {

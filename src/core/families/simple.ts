@@ -3,7 +3,7 @@
  * `{error: "…", message?, details?}`, the nested `{error: {code, message, details}}` and
  * `{success: false, error: {…}}`, with Zod validation output wherever it was put.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { codeText, isRecord, prop, text } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
@@ -18,7 +18,7 @@ const Ids = { requestId: str, request_id: str, traceId: str, trace_id: str };
 const Flat = z.object({
   error: z.string(),
   message: str,
-  details: z.unknown().optional(),
+  details: z.optional(z.unknown()),
   // Restore Hub names the missing scope at the top level; its prose points at `details.requiredScope`.
   requiredScope: str,
   ...Ids,
@@ -26,7 +26,7 @@ const Flat = z.object({
 
 const Nested = z.object({
   success: maybe(z.boolean()),
-  error: z.object({ code: codeLike, message: str, details: z.unknown().optional(), ...Ids }),
+  error: z.object({ code: codeLike, message: str, details: z.optional(z.unknown()), ...Ids }),
   ...Ids,
 });
 

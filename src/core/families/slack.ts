@@ -3,7 +3,7 @@
  * response_metadata:{messages:["[ERROR] …"]}}`; only rate limiting uses a status (429, `ratelimited`).
  * `{ok:true, warning}` is a success with a warning, never an error.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { prop } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { firstText, humanizeCode, listOf, maybe } from './lenient.ts';

@@ -2,7 +2,7 @@
  * Spring Boot's legacy `/error` body:
  * `{timestamp, status, error: "Not Found", path, message?, errors?[BindingResult], requestId?}`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, text, toPointer } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
@@ -15,7 +15,7 @@ const BindingError = z.object({ field: str, objectName: str, defaultMessage: str
 
 const Legacy = z.object({
   timestamp: z.union([z.string(), z.number()]),
-  status: z.number().int(),
+  status: z.number().check(z.int()),
   error: z.string(),
   path: z.string(),
   message: str,

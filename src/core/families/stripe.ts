@@ -3,7 +3,7 @@
  * request_log_url}}`. Its `type` set overlaps OpenAI's, so a Stripe-only key or a `Request-Id: req_…`
  * header is required.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, pointerFromSegments, text } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { firstText, keysWithin, str } from './lenient.ts';

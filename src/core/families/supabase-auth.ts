@@ -3,12 +3,12 @@
  * `{code: 422, error_code: "weak_password", msg: "Password should be at least 6 characters", error_id?}`,
  * where `code` is the HTTP status and `error_code` the real code.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { firstText, str } from './lenient.ts';
 
-const GoTrueError = z.object({ code: z.number().int(), error_code: z.string(), msg: str, error_id: str });
+const GoTrueError = z.object({ code: z.number().check(z.int()), error_code: z.string(), msg: str, error_id: str });
 
 /** Auth's rate-limit codes (`over_request_rate_limit`, `over_email_send_rate_limit`, …). */
 const RATE_LIMIT_CODE = /^over_[a-z_]*rate_limit$/;

@@ -3,13 +3,13 @@
  * `{code: 20404, message, more_info: "https://www.twilio.com/docs/errors/20404", status: 404}` and the
  * newer product APIs' `{errors: [{code, message, infoUrl}]}`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, prop } from '../json.ts';
 import type { BodyView, Family, FamilyMatch } from './family.ts';
 import { firstText, listOf } from './lenient.ts';
 
-const Classic = z.object({ code: z.number().int(), message: z.string(), more_info: z.string(), status: z.unknown().optional() });
-const ListItem = z.object({ code: z.number().int(), message: z.string(), infoUrl: z.string() });
+const Classic = z.object({ code: z.number().check(z.int()), message: z.string(), more_info: z.string(), status: z.optional(z.unknown()) });
+const ListItem = z.object({ code: z.number().check(z.int()), message: z.string(), infoUrl: z.string() });
 const List = z.object({ errors: listOf(ListItem) });
 
 /** 20429 "Too Many Requests": documented as never processed, so always safe to retry. */

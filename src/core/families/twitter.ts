@@ -4,7 +4,7 @@
  * (`{data, errors:[{value, detail, title, resource_type, parameter, resource_id, type}]}`); API v1.1
  * sends `{errors:[{code:88, message}]}`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, text, type JsonRecord } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import type { BodyView, Family, FamilyFields, FamilyMatch } from './family.ts';
@@ -20,7 +20,7 @@ const V11_THROTTLE_CODES = new Set([88, 420]);
 const PartialError = z.object({ title: str, detail: str, type: str, parameter: str, resource_type: str });
 const ParameterError = z.object({ message: z.string(), parameters: maybe(z.custom<JsonRecord>(isRecord)) });
 const V2Problem = z.object({ title: str, type: str, detail: str, status: maybe(z.number()), errors: listOf(ParameterError) });
-const V11Error = z.object({ code: z.number().int(), message: z.string() });
+const V11Error = z.object({ code: z.number().check(z.int()), message: z.string() });
 const PartialErrors = listOf(PartialError);
 const V11Errors = listOf(V11Error);
 

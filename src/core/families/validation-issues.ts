@@ -3,7 +3,7 @@
  * the issues list (`issues`, `details`, `errors`), `flatten()`, `format()`, Zod 4 `treeifyError()`,
  * and a Zod 4 ZodError whose `message` is the issues list serialized as a JSON string.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRecord, MAX_WALK_DEPTH, parseJson, pointerFromSegments, prop, text, toPointer } from '../json.ts';
 import type { FieldError } from '../model.ts';
 import { codeLike, fieldErrorsFromMessageMap, listOf, MAX_ITEMS } from './lenient.ts';

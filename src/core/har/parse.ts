@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * HAR 1.2 as Chrome, Firefox and HAR tools write it: only the members Faultline reads are validated;
@@ -8,32 +8,32 @@ import { z } from 'zod';
 const header = z.object({ name: z.string(), value: z.string() });
 
 export const harEntrySchema = z.object({
-  startedDateTime: z.string().refine((value) => Number.isFinite(Date.parse(value)), 'must be a date'),
+  startedDateTime: z.string().check(z.refine((value) => Number.isFinite(Date.parse(value)), 'must be a date')),
   time: z.number(),
-  timings: z.unknown().optional(),
+  timings: z.optional(z.unknown()),
   request: z.object({
     method: z.string(),
     url: z.string(),
     headers: z.array(header),
-    postData: z.object({ text: z.string().optional() }).optional(),
+    postData: z.optional(z.object({ text: z.optional(z.string()) })),
   }),
   response: z.object({
     status: z.number(),
-    statusText: z.string().optional(),
+    statusText: z.optional(z.string()),
     headers: z.array(header),
     content: z.object({
-      text: z.string().optional(),
-      encoding: z.string().optional(),
-      mimeType: z.string().optional(),
+      text: z.optional(z.string()),
+      encoding: z.optional(z.string()),
+      mimeType: z.optional(z.string()),
       // Playwright's recordHar with `content: 'attach'`: the body is a file next to the HAR.
-      _file: z.string().optional(),
+      _file: z.optional(z.string()),
     }),
     // The browser's failure text: Chrome's `_error`, Playwright's `_failureText`. Any other type is
     // ignored rather than refused (it only adds a CORS hint).
-    _error: z.string().nullish().catch(undefined),
-    _failureText: z.string().nullish().catch(undefined),
+    _error: z.catch(z.nullish(z.string()), undefined),
+    _failureText: z.catch(z.nullish(z.string()), undefined),
   }),
-  _resourceType: z.string().optional().catch(undefined),
+  _resourceType: z.catch(z.optional(z.string()), undefined),
 });
 
 export type HarEntry = z.infer<typeof harEntrySchema>;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { analyze } from '../../core/analyze.ts';
 import { lookup, statusEntry } from '../../core/catalog/index.ts';
 import { exchangeFromHarEntry } from '../../core/har/entry.ts';
@@ -7,27 +8,30 @@ import { prop } from '../../core/json.ts';
 import { decodePaste } from '../popup/paste-decoder.ts';
 import type { EngineReply, EngineRequest } from '../../protocol/engine.ts';
 
+/** zod/mini registers no messages (every issue reads "Invalid input"): a malformed request is named in English. */
+const englishIssues = en().localeError;
+
 const header = z.object({ name: z.string(), value: z.string() });
 
 const exchange = z.object({
   method: z.string(),
   url: z.string(),
   requestHeaders: z.array(header),
-  requestBody: z.string().nullish(),
+  requestBody: z.nullish(z.string()),
   status: z.number(),
-  statusText: z.string().optional(),
+  statusText: z.optional(z.string()),
   responseHeaders: z.array(header),
-  body: z.object({ text: z.string(), encoding: z.literal('base64').optional() }).nullable(),
+  body: z.nullable(z.object({ text: z.string(), encoding: z.optional(z.literal('base64')) })),
   mimeType: z.string(),
   receivedAt: z.number(),
-  transportError: z.string().optional(),
-  resourceType: z.string().optional(),
+  transportError: z.optional(z.string()),
+  resourceType: z.optional(z.string()),
 });
 
 const request = z.discriminatedUnion('op', [
   z.object({ id: z.number(), op: z.literal('analyze'), exchanges: z.array(exchange) }),
   z.object({ id: z.number(), op: z.literal('lookup'), query: z.string() }),
-  z.object({ id: z.number(), op: z.literal('decodePaste'), paste: z.object({ text: z.string(), receivedAt: z.number(), bodyStatus: z.number().optional() }) }),
+  z.object({ id: z.number(), op: z.literal('decodePaste'), paste: z.object({ text: z.string(), receivedAt: z.number(), bodyStatus: z.optional(z.number()) }) }),
   z.object({ id: z.number(), op: z.literal('statusTitles'), statuses: z.array(z.number()) }),
   z.object({ id: z.number(), op: z.literal('readHar'), text: z.string() }),
 ]);
@@ -56,7 +60,7 @@ function run(message: EngineRequest): unknown {
 export function handleRequest(data: unknown): EngineReply {
   const rawId = prop(data, 'id');
   const id = typeof rawId === 'number' ? rawId : -1;
-  const parsed = request.safeParse(data);
+  const parsed = request.safeParse(data, { error: englishIssues });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { id, ok: false, error: `malformed engine request${issue === undefined ? '' : ` at ${issue.path.map(String).join('.') || 'top'}: ${issue.message}`}` };
