@@ -41,7 +41,8 @@ export function groupRows(entries: readonly TimelineEntry[], keyOf: (fingerprint
   const rows: TimelineRow[] = [];
   const errors = entries.filter((e): e is ErrorEntry => e.kind === 'error');
   for (const group of groupBy(errors, (e) => e.fingerprint, entryStart)) {
-    const newest = group.members.reduce((latest, e) => (entryStart(e) >= entryStart(latest) ? e : latest));
+    // The timeline is in request-start order, and so are a group's members: the newest is the last.
+    const newest = group.members[group.members.length - 1] as ErrorEntry;
     const open = expanded.has(group.fingerprint.key);
     rows.push({ kind: 'group', key: keyOf(group.fingerprint), fingerprint: group.fingerprint, members: group.members, newest, first: group.first, last: group.last, expanded: open });
     if (open) rows.push(...group.members);
