@@ -239,7 +239,7 @@ test('the timeline shows whole rows under its header while it follows new errors
   // Enough errors to fill the visible timeline (about 25 rows); the rest of the batch may still be in flight.
   await expect.poll(async () => (await panelCount(panel)).received - before, { timeout: 20_000 }).toBeGreaterThanOrEqual(60);
   await expect(async () => {
-    const layout = await panel.evaluate<{ headerBottom: number; firstTop: number; stripOverflow: number }>(`(() => {
+    const layout = await panel.evaluate<{ headerBottom: number; firstTop: number; stripOverflow: number; chips: number; shown: number; more: string }>(`(() => {
       const grid = document.querySelector('[role="grid"]');
       const headerBottom = grid.querySelector('[aria-rowindex="1"]').getBoundingClientRect().bottom;
       const tops = [...document.querySelectorAll('[data-testid="${testIds.errorRow}"], [data-testid="${testIds.navigationRow}"]')]
@@ -247,9 +247,18 @@ test('the timeline shows whole rows under its header while it follows new errors
         .filter((box) => box.bottom > headerBottom + 0.5)
         .map((box) => box.top);
       const strip = document.querySelector('[data-testid="${testIds.rateLimitStrip}"]');
-      return { headerBottom, firstTop: Math.min(...tops), stripOverflow: strip === null ? 0 : strip.scrollWidth - strip.clientWidth };
+      const box = strip.getBoundingClientRect();
+      const chips = [...strip.querySelectorAll('[data-testid="${testIds.rateLimitChip}"]')].map((chip) => chip.getBoundingClientRect());
+      // A chip is shown when it lies wholly inside the strip's one line; the others are counted in "+N".
+      const shown = chips.filter((c) => c.top >= box.top - 0.5 && c.bottom <= box.bottom + 0.5 && c.right <= box.right + 0.5).length;
+      const more = document.querySelector('[data-testid="${testIds.rateLimitMore}"]')?.textContent ?? '';
+      return { headerBottom, firstTop: Math.min(...tops), stripOverflow: strip.scrollWidth - strip.clientWidth, chips: chips.length, shown, more };
     })()`);
     expect(layout.firstTop).toBeGreaterThanOrEqual(layout.headerBottom - 0.5);
     expect(layout.stripOverflow).toBe(0);
+    // Every demo limit cannot fit one line of this panel: some show, and the button counts exactly the rest.
+    expect(layout.shown).toBeGreaterThan(0);
+    expect(layout.shown).toBeLessThan(layout.chips);
+    expect(layout.more).toBe(`+${layout.chips - layout.shown}`);
   }).toPass({ timeout: 20_000 });
 });

@@ -1,5 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { rateLimitView } from '../error-view.ts';
 import { plural } from '../format.ts';
 import { testIds } from '../testids.ts';
@@ -47,6 +47,39 @@ function Chip({ chip, now }: { chip: RateLimitChip; now: number }) {
 }
 
 /**
+ * What fits: the strip wraps into a box one line high that clips the other lines, and an IntersectionObserver,
+ * which reports after the browser's own layout, says which items are on the clipped lines; `onHidden` gets how
+ * many chips are. Measuring the items after each render instead would force a layout of the whole panel on
+ * every update of a burst.
+ */
+function watchClipped(line: HTMLElement, onHidden: (count: number) => void): IntersectionObserver {
+  const clipped = new Set<Element>();
+  return new IntersectionObserver(
+    (records) => {
+      for (const record of records) {
+        // By area, not isIntersecting: an item on the next line may touch the box's edge.
+        if (record.intersectionRatio >= 0.5) clipped.delete(record.target);
+        else clipped.add(record.target);
+      }
+      for (const item of clipped) if (!line.contains(item)) clipped.delete(item);
+      const items = [...line.children] as HTMLElement[];
+      let hidden = 0;
+      items.forEach((item, index) => {
+        if (item.dataset['testid'] === testIds.rateLimitChip) {
+          if (clipped.has(item)) hidden++;
+          return;
+        }
+        // A host label whose chips all went to the clipped lines says nothing: it is blanked.
+        const next = items[index + 1];
+        item.style.visibility = next === undefined || clipped.has(next) ? 'hidden' : '';
+      });
+      onHidden(hidden);
+    },
+    { root: line, threshold: 0.5 },
+  );
+}
+
+/**
  * Every limit learnt, grouped by host (the host said once), on one line: what does not fit is counted
  * in a "+N" button that opens the full list. Each chip shows what is left and ticks to its reset; past
  * the reset the count is unknown, not the stale one. Nothing here is green: a limit is never a success.
@@ -55,48 +88,22 @@ export function RateLimitStrip({ chips, now }: { chips: readonly RateLimitChip[]
   const line = useRef<HTMLUListElement>(null);
   const [hiddenCount, setHiddenCount] = useState(0);
   const [open, setOpen] = useState(false);
-  const observer = useRef<IntersectionObserver | null>(null);
+  const fit = useRef<{ readonly root: Element; readonly observer: IntersectionObserver } | null>(null);
   const at = now.value;
 
-  // What fits: the strip wraps into a box one line high that clips the other lines, and an
-  // IntersectionObserver, which reports after the browser's own layout, says which items are on the clipped
-  // lines. Measuring the items here instead would force a layout of the whole panel on every update of a burst.
+  // Items come and go with the limits learnt (observing an item already observed does nothing); the list
+  // itself goes when the last limit does, and its observer with it.
   useLayoutEffect(() => {
     const el = line.current;
+    if (fit.current !== null && fit.current.root !== el) {
+      fit.current.observer.disconnect();
+      fit.current = null;
+    }
     if (el === null || typeof IntersectionObserver !== 'function') return;
-    const clipped = new Set<Element>();
-    observer.current = new IntersectionObserver(
-      (records) => {
-        for (const record of records) {
-          // By area, not isIntersecting: an item on the next line may touch the box's edge.
-          if (record.intersectionRatio >= 0.5) clipped.delete(record.target);
-          else clipped.add(record.target);
-        }
-        const items = [...el.children] as HTMLElement[];
-        let hidden = 0;
-        items.forEach((item, index) => {
-          if (item.dataset['testid'] === testIds.rateLimitChip) {
-            if (clipped.has(item)) hidden++;
-            return;
-          }
-          // A host label whose chips all went to the clipped lines says nothing: it is blanked.
-          const next = items[index + 1];
-          item.style.visibility = next === undefined || clipped.has(next) ? 'hidden' : '';
-        });
-        for (const item of clipped) if (!el.contains(item)) clipped.delete(item);
-        setHiddenCount(hidden);
-      },
-      { root: el, threshold: 0.5 },
-    );
-    return () => observer.current?.disconnect();
-  }, []);
-
-  // Items come and go with the limits learnt: observing an item already observed does nothing.
-  useLayoutEffect(() => {
-    const el = line.current;
-    if (el === null || observer.current === null) return;
-    for (const item of el.children) observer.current.observe(item);
+    fit.current ??= { root: el, observer: watchClipped(el, setHiddenCount) };
+    for (const item of el.children) fit.current.observer.observe(item);
   });
+  useEffect(() => () => fit.current?.observer.disconnect(), []);
 
   if (chips.length === 0) return null;
   const groups = byHost(chips);
