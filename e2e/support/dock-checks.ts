@@ -80,9 +80,14 @@ export function dragSplitter(panel: FaultlinePanel, dx: number): Promise<boolean
   return panel.evaluate(dragExpression(TESTID(testIds.splitter), dx));
 }
 
-/** Selects the first error row in view (a click, which opens its details). */
+/** Selects the first error row in view (a click, which opens its details); rows rendered above the scroll position do not count. */
 export function clickFirstRow(panel: FaultlinePanel): Promise<boolean> {
-  return panel.evaluate(`(() => { const row = document.querySelector('${TESTID(testIds.errorRow)}'); row?.click(); return row !== null; })()`);
+  return panel.evaluate(`(() => {
+    const top = document.querySelector('.fl-scroller').getBoundingClientRect().top;
+    const row = [...document.querySelectorAll('${TESTID(testIds.errorRow)}')].find((candidate) => candidate.getBoundingClientRect().top >= top - 0.5);
+    row?.click();
+    return row !== undefined;
+  })()`);
 }
 
 /** Waits until an expression holds in the panel page. */

@@ -46,9 +46,9 @@ export function useToolbarFit(bar: { current: HTMLElement | null }, keys: readon
       items += 1;
       if (child.dataset['testid'] === testIds.filterText) {
         // At narrow widths the CSS gives the filter a line of its own (a non-zero order): it takes nothing here.
-        if (box.order !== '0') items -= 1;
+        if (Number(box.order) > 0) items -= 1;
         else used += parseFloat(box.minWidth) || 0;
-      } else if (child.dataset['testid'] === testIds.errorCount) used += Math.min(child.offsetWidth, COUNT_RESERVE_PX);
+      } else if (child.dataset['testid'] === testIds.errorCount) used += Math.min(child.scrollWidth, COUNT_RESERVE_PX); // its text's width, even while cut
       else used += child.offsetWidth;
     }
     used += Math.max(0, items - 1) * gap;
