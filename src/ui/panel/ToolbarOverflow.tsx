@@ -14,6 +14,9 @@ const COUNT_RESERVE_PX = 110;
 /** The "»" button's width (an .fl-icon-button's min-width). */
 const OVERFLOW_BUTTON_PX = 24;
 
+/** The popup's id, for the button's aria-controls (a disclosure of real controls, not a menu). */
+const POPUP_ID = 'fl-toolbar-overflow';
+
 /** The attribute that marks a collapsible control's wrapper in the toolbar, with its key. */
 const KEY_ATTR = 'data-overflow-key';
 
@@ -125,8 +128,8 @@ export function ToolbarOverflow({ count, children }: { count: number; children: 
         class="fl-icon-button"
         aria-label={`More: ${label}`}
         title={`More (${label} that do not fit)`}
-        aria-haspopup="true"
         aria-expanded={open}
+        aria-controls={POPUP_ID}
         data-testid={testIds.toolbarOverflowButton}
         onClick={() => setOpen(!open)}
       >
@@ -135,6 +138,7 @@ export function ToolbarOverflow({ count, children }: { count: number; children: 
       {open && (
         <div
           ref={popup}
+          id={POPUP_ID}
           class="fl-overflow-popup"
           role="group"
           aria-label="More controls"
