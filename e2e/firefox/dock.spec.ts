@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { seedFixtures } from '../../src/core/fixtures/index.ts';
 import { testIds } from '../../src/ui/testids.ts';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
-import { clickFirstRow, dragThenReload, openSeedHarInPanel, rowsInView, screenshotBoth } from '../support/dock-checks.ts';
+import { clickFirstRow, dragThenReload, openSeedHarInPanel, rowsInView, screenshotBoth, toolbarLayout, useOverflowedControls } from '../support/dock-checks.ts';
 import { panelText, type FaultlinePanel } from '../support/extension.ts';
 import {
   fireFixtureInFirefox,
@@ -53,6 +53,17 @@ const FOCUS_PANEL = `(() => {
   frame.focus();
   frame.contentDocument.querySelector('browser').focus();
   return true;
+})()`;
+
+/**
+ * The toolbox's own look: its theme class and its tab bar's computed background, as a luminance (0–255).
+ * A screenshot shrunk to fit a viewer can read as light where the toolbox is dark: this says what is drawn.
+ */
+const TOOLBOX_LOOK = `(() => {
+  const { gDevTools } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs').require('devtools/client/framework/devtools');
+  const doc = gDevTools.getToolboxForTab(gBrowser.selectedTab).doc;
+  const [r, g, b] = doc.defaultView.getComputedStyle(doc.querySelector('.devtools-tabbar')).backgroundColor.match(/[\\d.]+/g).map(Number);
+  return { theme: doc.documentElement.classList.contains('theme-dark') ? 'dark' : 'light', tabBar: Math.round(0.2126 * r + 0.7152 * g + 0.0722 * b) };
 })()`;
 
 test.describe('the toolbox docked right, 590 px wide', () => {
@@ -108,6 +119,20 @@ test.describe('the toolbox docked right, 590 px wide', () => {
     expect(shown).toEqual(cli);
   });
 
+  test('the toolbar is one line, and the controls that did not fit work from its overflow', async () => {
+    const layout = await toolbarLayout(panel);
+    expect(layout.lines).toBe(1);
+    expect(layout.clipped).toBe(false);
+    expect(layout.height).toBeLessThanOrEqual(layout.controlHeight + 8);
+    expect(layout.overflowed).toEqual(expect.arrayContaining([testIds.groupSimilarToggle, testIds.exportHarButton, testIds.openHarButton]));
+    const used = await useOverflowedControls(panel);
+    expect(used.grouped && used.ungrouped && used.exported && used.opened).toBe(true);
+    expect(used.groupRows).toBeGreaterThan(0);
+    expect(used.files.downloads).toEqual([expect.stringMatching(/^faultline-.*\.har$/)]);
+    expect(used.files.pickers).toBe(1);
+    expect(used.escaped).toEqual({ closed: true, focusOnButton: true });
+  });
+
   test('screenshot at 590 px, light', async () => {
     await screenshotBoth(panel, `${SHOTS}/firefox-590-light`);
   });
@@ -123,6 +148,10 @@ for (const [name, layout] of [
     try {
       await fireSeeds(firefox, panel, 24);
       expect(await panel.evaluate<string>(`document.querySelector('[data-testid="${testIds.panel}"]').dataset.theme`)).toBe(layout.theme);
+      const toolbox = await firefox.evaluateInBrowser<{ theme: string; tabBar: number }>(TOOLBOX_LOOK);
+      expect(toolbox.theme).toBe(layout.theme);
+      if (layout.theme === 'dark') expect(toolbox.tabBar).toBeLessThan(64);
+      else expect(toolbox.tabBar).toBeGreaterThan(192);
       await screenshotBoth(panel, `${SHOTS}/firefox-${name}`);
     } finally {
       await firefox.close();

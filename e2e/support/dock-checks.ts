@@ -80,9 +80,14 @@ export function dragSplitter(panel: FaultlinePanel, dx: number): Promise<boolean
   return panel.evaluate(dragExpression(TESTID(testIds.splitter), dx));
 }
 
-/** Selects the first error row in view (a click, which opens its details). */
+/** Selects the first error row in view (a click, which opens its details); rows rendered above the scroll position do not count. */
 export function clickFirstRow(panel: FaultlinePanel): Promise<boolean> {
-  return panel.evaluate(`(() => { const row = document.querySelector('${TESTID(testIds.errorRow)}'); row?.click(); return row !== null; })()`);
+  return panel.evaluate(`(() => {
+    const top = document.querySelector('.fl-scroller').getBoundingClientRect().top;
+    const row = [...document.querySelectorAll('${TESTID(testIds.errorRow)}')].find((candidate) => candidate.getBoundingClientRect().top >= top - 0.5);
+    row?.click();
+    return row !== undefined;
+  })()`);
 }
 
 /** Waits until an expression holds in the panel page. */
@@ -216,7 +221,119 @@ export async function dragThenReload(panel: FaultlinePanel) {
 export async function screenshotBoth(panel: FaultlinePanel, path: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await closeDetails(panel);
+  await panel.evaluate('(document.activeElement?.blur(), true)'); // no focus ring left from an earlier check
+
   await panel.screenshot(`${path}.png`);
   await clickFirstRow(panel);
   await panel.screenshot(`${path}-details.png`);
+}
+
+export interface ToolbarLayout {
+  /** The toolbar's height and the tallest control's (px). */
+  readonly height: number;
+  readonly controlHeight: number;
+  /** Distinct rows the toolbar's visible controls sit on. */
+  readonly lines: number;
+  /** Something is cut off at the right edge. */
+  readonly clipped: boolean;
+  /** The test ids of the controls in the overflow popup (opened for the reading, then closed). */
+  readonly overflowed: readonly string[];
+}
+
+/** How the toolbar is laid out, and what its "»" overflow holds. */
+export function toolbarLayout(panel: FaultlinePanel): Promise<ToolbarLayout> {
+  return panel.evaluate(`(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const bar = document.querySelector('${TESTID(testIds.toolbar)}');
+    const controls = [...bar.children].filter((el) => el.getBoundingClientRect().width > 0);
+    const box = bar.getBoundingClientRect();
+    const layout = {
+      height: Math.round(box.height),
+      controlHeight: Math.max(...controls.map((el) => Math.round(el.getBoundingClientRect().height))),
+      // A control starts a new line when it sits wholly below the line so far (controls of one line differ in height).
+      lines: controls.map((el) => el.getBoundingClientRect()).sort((a, b) => a.top - b.top).reduce((acc, r) => (r.top >= acc.bottom - 1 ? { n: acc.n + 1, bottom: r.bottom } : { n: acc.n, bottom: Math.max(acc.bottom, r.bottom) }), { n: 0, bottom: -Infinity }).n,
+      clipped: bar.scrollWidth > bar.clientWidth + 1 || controls.some((el) => el.getBoundingClientRect().right > box.right + 0.5),
+      overflowed: [],
+    };
+    const button = document.querySelector('${TESTID(testIds.toolbarOverflowButton)}');
+    if (button === null) return layout;
+    button.click();
+    await frame();
+    layout.overflowed = [...document.querySelectorAll('${TESTID(testIds.toolbarOverflowPopup)} [data-testid]')].map((el) => el.dataset.testid);
+    button.click();
+    await frame();
+    return layout;
+  })()`);
+}
+
+/**
+ * Opens the toolbar's "»" overflow and clicks the control `testId` in it, as a user reaching a control that
+ * did not fit would; false when the control is not in the popup.
+ */
+export function clickInOverflow(panel: FaultlinePanel, testId: string): Promise<boolean> {
+  return panel.evaluate(`(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const popup = () => document.querySelector('${TESTID(testIds.toolbarOverflowPopup)}');
+    if (popup() === null) document.querySelector('${TESTID(testIds.toolbarOverflowButton)}')?.click();
+    await frame();
+    const control = popup()?.querySelector('[data-testid="' + ${JSON.stringify(testId)} + '"]') ?? null;
+    control?.click();
+    await frame();
+    return control !== null;
+  })()`);
+}
+
+/** Presses Esc in the open overflow popup, as a keyboard user closes it: whether it closed and the focus went back to "»". */
+export function escapeOverflow(panel: FaultlinePanel): Promise<{ readonly closed: boolean; readonly focusOnButton: boolean }> {
+  return panel.evaluate(`(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const popup = document.querySelector('${TESTID(testIds.toolbarOverflowPopup)}');
+    const focused = popup?.contains(document.activeElement) ? document.activeElement : popup;
+    focused?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    await frame();
+    return {
+      closed: popup !== null && document.querySelector('${TESTID(testIds.toolbarOverflowPopup)}') === null,
+      focusOnButton: document.activeElement?.dataset.testid === '${testIds.toolbarOverflowButton}',
+    };
+  })()`);
+}
+
+/**
+ * Catches what the panel's Export HAR and Open HAR start in the browser (a download, the file picker) so the
+ * test sees them happen without a download or a native dialog: the names of the files offered for download,
+ * and how many times the HAR picker opened.
+ */
+export function watchFileActions(panel: FaultlinePanel): Promise<boolean> {
+  return panel.evaluate(`(() => {
+    window.__faultlineFiles = { downloads: [], pickers: 0 };
+    document.addEventListener('click', (event) => {
+      const target = event.target;
+      if (target instanceof HTMLAnchorElement && target.download !== '') window.__faultlineFiles.downloads.push(target.download);
+      else if (target instanceof HTMLInputElement && target.type === 'file') window.__faultlineFiles.pickers += 1;
+      else return;
+      event.preventDefault();
+    }, true);
+    return true;
+  })()`);
+}
+
+export function fileActions(panel: FaultlinePanel): Promise<{ readonly downloads: readonly string[]; readonly pickers: number }> {
+  return panel.evaluate('window.__faultlineFiles');
+}
+
+/**
+ * Reaches the controls a 590 px toolbar puts in its overflow and uses them: Group similar (on, then off),
+ * Export HAR and Open HAR, then Esc closes the popup.
+ */
+export async function useOverflowedControls(panel: FaultlinePanel) {
+  await watchFileActions(panel);
+  const grouped = await clickInOverflow(panel, testIds.groupSimilarToggle);
+  await waitFor(panel, `document.querySelector('${TESTID(testIds.groupRow)}') !== null`);
+  const groupRows = await panel.evaluate<number>(`document.querySelectorAll('${TESTID(testIds.groupRow)}').length`);
+  const ungrouped = await clickInOverflow(panel, testIds.groupSimilarToggle);
+  await waitFor(panel, `document.querySelector('${TESTID(testIds.errorRow)}') !== null`);
+  const exported = await clickInOverflow(panel, testIds.exportHarButton);
+  const opened = await clickInOverflow(panel, testIds.openHarButton);
+  const escaped = await escapeOverflow(panel);
+  return { grouped, groupRows, ungrouped, exported, opened, escaped, files: await fileActions(panel) };
 }

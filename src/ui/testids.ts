@@ -82,6 +82,12 @@ export const testIds = {
   /** The banner of an imported HAR session (file name, "Back to live capture"). */
   importBanner: 'import-banner',
   closeImport: 'close-import',
+  /** The toolbar; it stays one line, what does not fit moves into the overflow popup. */
+  toolbar: 'toolbar',
+  /** The toolbar's "»" overflow (its wrapper, its button and the popup of the controls that did not fit). */
+  toolbarOverflow: 'toolbar-overflow',
+  toolbarOverflowButton: 'toolbar-overflow-button',
+  toolbarOverflowPopup: 'toolbar-overflow-popup',
   /** The rate-limit strip's "+N" overflow button and the full list it opens. */
   rateLimitMore: 'rate-limit-more',
   rateLimitList: 'rate-limit-list',

@@ -25,7 +25,7 @@ export function CopyButton({ text, label, testId }: { text: string; label: strin
 /** The one "include secrets" switch of the details pane: it governs every copy (snippets and support report). */
 export function IncludeSecretsToggle({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
   return (
-    <label class="fl-inline">
+    <label class="fl-inline fl-wraps">
       <input type="checkbox" data-testid={testIds.includeSecretsToggle} checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} /> Include
       secrets (Authorization, cookies, API keys, tokens)
     </label>

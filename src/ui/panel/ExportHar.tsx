@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { version } from '../../../manifest.json';
 import { buildHar, harFileName, type HarExportItem } from '../../core/har/write.ts';
 import { testIds } from '../testids.ts';
@@ -12,9 +11,14 @@ function retained(store: PanelStore): HarExportItem[] {
   return items;
 }
 
+interface ExportHarProps {
+  readonly store: PanelStore;
+  readonly includeSecrets: boolean;
+  readonly onIncludeSecrets: (include: boolean) => void;
+}
+
 /** "Export HAR" for the toolbar: redacted unless the user ticks "with secrets" right beside it. */
-export function ExportHar({ store }: { store: PanelStore }) {
-  const [includeSecrets, setIncludeSecrets] = useState(false);
+export function ExportHar({ store, includeSecrets, onIncludeSecrets }: ExportHarProps) {
   const count = store.errorCount.value;
   const onExport = (): void => {
     const har = buildHar(retained(store), { version, includeSecrets });
@@ -33,7 +37,7 @@ export function ExportHar({ store }: { store: PanelStore }) {
         Export HAR
       </button>
       <label class="fl-inline" title="Keep Authorization, cookies, API keys and tokens in the exported HAR">
-        <input type="checkbox" data-testid={testIds.exportHarSecretsToggle} checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.currentTarget.checked)} />
+        <input type="checkbox" data-testid={testIds.exportHarSecretsToggle} checked={includeSecrets} onChange={(e) => onIncludeSecrets(e.currentTarget.checked)} />
         with secrets
       </label>
     </span>

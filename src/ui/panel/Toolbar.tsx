@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { useRef, useState } from 'preact/hooks';
 import { plural } from '../format.ts';
 import { testIds } from '../testids.ts';
 import { CaptureHelp } from './CaptureHelp.tsx';
@@ -7,6 +8,7 @@ import type { CaptureSettings } from './settings.ts';
 import { ExportHar } from './ExportHar.tsx';
 import type { HarImport } from './har-import.ts';
 import { OpenHar } from './OpenHar.tsx';
+import { Fitted, ToolbarOverflow, useToolbarFit } from './ToolbarOverflow.tsx';
 import { textMatcher, type Filters, type StatusClass } from './filters.ts';
 import type { PanelStore } from './store.ts';
 
@@ -38,9 +40,10 @@ function distinct(store: PanelStore, pick: (e: { format: string; host: string })
 
 /** Its own component, so that a burst's updates re-render the count and not the whole toolbar. */
 function ErrorCount({ store }: { store: PanelStore }) {
+  const text = countText(store);
   return (
-    <span class="fl-count" data-testid={testIds.errorCount} aria-live="polite">
-      {countText(store)}
+    <span class="fl-count" data-testid={testIds.errorCount} aria-live="polite" title={text}>
+      {text}
     </span>
   );
 }
@@ -80,7 +83,18 @@ interface ToolbarProps {
   readonly imported?: boolean;
 }
 
+/**
+ * The controls that give way, highest value first: when the toolbar is too narrow for them all the last ones
+ * move into the "»" popup (ToolbarOverflow.tsx). Pause, Clear, the filter box, the status picker and the
+ * count always stay.
+ */
+const COLLAPSIBLE = ['format', 'host', 'preserve', 'group', 'open', 'export', 'help', 'limits'] as const;
+type Collapsible = (typeof COLLAPSIBLE)[number];
+
 export function Toolbar({ store, capture, harImport, imported = false }: ToolbarProps) {
+  const bar = useRef<HTMLDivElement>(null);
+  // Kept here, not in ExportHar: the control is remounted when it moves between the toolbar and the popup.
+  const [exportSecrets, setExportSecrets] = useState(false);
   const filters = store.filters.value;
   const paused = store.paused.value;
   const update = (patch: Partial<Filters>): void => {
@@ -88,8 +102,37 @@ export function Toolbar({ store, capture, harImport, imported = false }: Toolbar
   };
   const matcher = filters.text.trim() === '' ? null : textMatcher(filters.text);
   const invalid = matcher !== null && !matcher.ok ? matcher.reason : null;
+
+  const controls: Partial<Record<Collapsible, JSX.Element>> = {
+    format: <Picker label="Format" allLabel="All formats" value={filters.family} choices={() => distinct(store, (e) => e.format)} onPick={(family) => update({ family })} />,
+    host: <Picker label="Host" allLabel="All hosts" value={filters.host} choices={() => distinct(store, (e) => e.host)} onPick={(host) => update({ host })} />,
+    group: (
+      <label class="fl-inline" title="One row per kind of error: method, URL template, status and code">
+        <input type="checkbox" data-testid={testIds.groupSimilarToggle} checked={store.groupSimilar.value} onChange={(e) => (store.groupSimilar.value = e.currentTarget.checked)} />
+        Group similar
+      </label>
+    ),
+    export: <ExportHar store={store} includeSecrets={exportSecrets} onIncludeSecrets={setExportSecrets} />,
+  };
+  if (harImport !== undefined) controls.open = <OpenHar harImport={harImport} />;
+  if (!imported) {
+    controls.preserve = (
+      <label class="fl-inline">
+        <input type="checkbox" data-testid={testIds.preserveLogToggle} checked={store.preserveLog.value} onChange={(e) => (store.preserveLog.value = e.currentTarget.checked)} />
+        Preserve log
+      </label>
+    );
+    controls.limits = <CaptureLimits store={store} capture={capture} />;
+    controls.help = <CaptureHelp />;
+  }
+  const present = COLLAPSIBLE.filter((key) => controls[key] !== undefined);
+  const fitting = useToolbarFit(bar, present);
+  const inline = new Set(present.slice(0, fitting));
+  const slot = (key: Collapsible) => (inline.has(key) ? <Fitted name={key}>{controls[key]}</Fitted> : null);
+  const overflow = COLLAPSIBLE.filter((key) => controls[key] !== undefined && !inline.has(key));
+
   return (
-    <div class="fl-toolbar" role="toolbar" aria-label="Faultline controls">
+    <div class="fl-toolbar" role="toolbar" aria-label="Faultline controls" ref={bar} data-testid={testIds.toolbar}>
       {!imported && (
         <>
           <button
@@ -106,9 +149,9 @@ export function Toolbar({ store, capture, harImport, imported = false }: Toolbar
           <button type="button" class="fl-icon-button" data-testid={testIds.clearButton} aria-label="Clear" title="Clear" onClick={() => store.clear()}>
             ⊘
           </button>
+          <span class="fl-sep" />
         </>
       )}
-      <span class="fl-sep" />
       <input
         type="search"
         class={`fl-filter${invalid === null ? '' : ' fl-invalid'}`}
@@ -116,7 +159,7 @@ export function Toolbar({ store, capture, harImport, imported = false }: Toolbar
         aria-label="Filter errors (text, or /regex/)"
         aria-invalid={invalid !== null}
         title={invalid ?? 'Text or /regex/ over method, URL, status, format, code, message, request id'}
-        placeholder="Filter (text or /regex/)"
+        placeholder="Filter text or /regex/"
         value={filters.text}
         onInput={(e) => update({ text: e.currentTarget.value })}
       />
@@ -132,8 +175,8 @@ export function Toolbar({ store, capture, harImport, imported = false }: Toolbar
           </option>
         ))}
       </select>
-      <Picker label="Format" allLabel="All formats" value={filters.family} choices={() => distinct(store, (e) => e.format)} onPick={(family) => update({ family })} />
-      <Picker label="Host" allLabel="All hosts" value={filters.host} choices={() => distinct(store, (e) => e.host)} onPick={(host) => update({ host })} />
+      {slot('format')}
+      {slot('host')}
       {filters.code !== '' && (
         <button type="button" class="fl-button fl-filter-chip" title="Remove the code filter" onClick={() => update({ code: '' })}>
           {`code ${filters.code} ×`}
@@ -144,27 +187,22 @@ export function Toolbar({ store, capture, harImport, imported = false }: Toolbar
           {'this kind of error ×'}
         </button>
       )}
-      <span class="fl-sep" />
-      {!imported && (
-        <>
-          <label class="fl-inline">
-            <input type="checkbox" data-testid={testIds.preserveLogToggle} checked={store.preserveLog.value} onChange={(e) => (store.preserveLog.value = e.currentTarget.checked)} />
-            Preserve log
-          </label>
-          <span class="fl-sep" />
-          <CaptureLimits store={store} capture={capture} />
-          <CaptureHelp />
-          <span class="fl-sep" />
-        </>
-      )}
-      <label class="fl-inline" title="One row per kind of error: method, URL template, status and code">
-        <input type="checkbox" data-testid={testIds.groupSimilarToggle} checked={store.groupSimilar.value} onChange={(e) => (store.groupSimilar.value = e.currentTarget.checked)} />
-        Group similar
-      </label>
-      <span class="fl-sep" />
-      {harImport !== undefined && <OpenHar harImport={harImport} />}
-      <ExportHar store={store} />
+      {slot('preserve')}
+      {slot('limits')}
+      {slot('help')}
+      {slot('group')}
+      {slot('open')}
+      {slot('export')}
       <ErrorCount store={store} />
+      {overflow.length > 0 && (
+        <ToolbarOverflow count={overflow.length}>
+          {overflow.map((key) => (
+            <div key={key} class="fl-overflow-item">
+              {controls[key]}
+            </div>
+          ))}
+        </ToolbarOverflow>
+      )}
     </div>
   );
 }
