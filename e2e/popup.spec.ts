@@ -112,6 +112,12 @@ test('lists the errors an open DevTools panel has seen, with a live countdown', 
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toContainText('NotFoundHttpException');
 
+  // The same request failing again joins its group, as in the panel: still one row, now counted.
+  await fire('pterodactyl-not-found');
+  await fire('pterodactyl-not-found');
+  await expect(rows.nth(0).locator(byTestId(popupTestIds.recentCount))).toHaveText(/^×3 since \d\d:\d\d:\d\d$/);
+  await expect(rows).toHaveCount(3);
+
   // Opening a row shows its decoded card.
   await rows.nth(2).locator('button').click();
   await expect(rows.nth(2).locator(byTestId(testIds.requestId))).toHaveText('req_xyz789');
