@@ -180,6 +180,21 @@ describe('a request in flight when the page navigated (Chrome, Preserve log on)'
     expect(rows[0]?.captureNote).toMatch(/navigated away/);
   });
 
+  it('takes the beacon once the page settled even when a periodic pass was under way then', async () => {
+    vi.useFakeTimers();
+    const network = chrome();
+    // A getHAR() of 300 ms spaces the periodic passes 30 s apart: the pass after this one would be far too late.
+    network.getHar = () => new Promise((resolve) => setTimeout(() => resolve(network.har), 300));
+    const r = start(network, { reconcileEveryMs: 2000, unreadAfterMs: 1500 });
+    await vi.advanceTimersByTimeAsync(28_850); // the first pass ran at 0: the next one starts at 30 300
+    const beacon = leftInFlight('ping', 'POST', '/api/beacon', Date.now());
+    network.content(beacon, new Promise(() => undefined));
+    network.har = [beacon];
+    network.navigate(`${ORIGIN}/lab?after=beacon`);
+    await vi.advanceTimersByTimeAsync(3_000); // the page settles at 30 350, while that pass reads the log
+    expect(exchanges(r.events()).map((e) => [e.exchange.url, e.captureTag])).toEqual([[`${ORIGIN}/api/beacon`, 'no response']]);
+  });
+
   it('gives no row to a fetch left in flight: Chrome cancelled it with its page', async () => {
     const r = await beaconThenNavigate(leftInFlight('fetch', 'GET', '/api/orders', Date.now()));
     expect(exchanges(r.events()).map((e) => e.exchange.url)).toEqual([`${ORIGIN}/api/vps/1`]);

@@ -304,6 +304,8 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
     settleTimer = setTimeout(() => {
       const quietFor = now() - lastFinishedAt;
       if (quietFor < AFTER_NAVIGATION_MS) settleSoon(AFTER_NAVIGATION_MS - quietFor);
+      // A periodic pass under way takes only what stayed unreported for a while: this one goes after it.
+      else if (passing !== null) void passing.then(() => settleSoon(0));
       else void reconcile('settled').then(() => held.size > 0 && settleSoon());
     }, afterMs);
   };
