@@ -1,4 +1,5 @@
 import { essenceOf, isJsonMime } from '../core/body.ts';
+import { BEACON_RESOURCE_TYPE } from '../core/exchange.ts';
 import type { DevtoolsEntry } from './network.ts';
 
 /**
@@ -30,6 +31,15 @@ function isStaticAsset(entry: DevtoolsEntry, mime: string): boolean {
 
 function isHttp(url: string): boolean {
   return url.startsWith('http://') || url.startsWith('https://');
+}
+
+export function isBeacon(entry: DevtoolsEntry): boolean {
+  return entry._resourceType === BEACON_RESOURCE_TYPE;
+}
+
+/** Chrome's failure marker is set: the request failed in the browser (`net::ERR_FAILED`…). */
+export function failedInBrowser(entry: DevtoolsEntry): boolean {
+  return typeof entry.response._error === 'string' && entry.response._error !== '';
 }
 
 export function isWebSocketUrl(url: string): boolean {

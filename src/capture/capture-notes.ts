@@ -18,7 +18,12 @@ export type MissingBodyCause =
   /** The page navigated after the request started: DevTools drops bodies of the page it leaves. */
   | 'navigated'
   /** No better reason: asked twice, a second apart, and DevTools had nothing. */
-  | 'gone';
+  | 'gone'
+  /**
+   * Not the body only: the page navigated away while this beacon was in flight, and Chrome's DevTools
+   * records nothing a page's requests receive once it has left it (the request stays "pending", status 0).
+   */
+  | 'left-in-flight';
 
 /** What the page\u2019s code got instead of a response the CORS check refused. */
 const PAGE_SAW = 'a network error (Chrome: "TypeError: Failed to fetch"; Firefox: "TypeError: NetworkError when attempting to fetch resource."), and no status, headers or body';
@@ -44,6 +49,11 @@ function missingBodyRemark(cause: MissingBodyCause, exchange: Exchange): Capture
       };
     case 'navigated':
       return { tag: 'no body', note: 'Body unavailable: the page navigated away just after this response, and DevTools drops the bodies of the page it leaves.' };
+    case 'left-in-flight':
+      return {
+        tag: 'no response',
+        note: 'No response recorded: the page navigated away while this sendBeacon request was in flight. The browser still delivers a beacon after the page left, but Chrome\u2019s DevTools records nothing that arrives for the page it left, even with Preserve log on (its record of this request has no status), so what the server answered is unknown. Check the server\u2019s log, or send the beacon without leaving the page to see its answer here.',
+      };
     case 'gone':
       return {
         tag: 'no body',

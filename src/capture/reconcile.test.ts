@@ -60,13 +60,13 @@ describe('identity', () => {
   });
 });
 
-describe('unread bodies (Chrome)', () => {
-  function chrome(): FakeNetwork {
-    const network = fakeNetwork();
-    network.finishesOnRead = true;
-    return network;
-  }
+function chrome(): FakeNetwork {
+  const network = fakeNetwork();
+  network.finishesOnRead = true;
+  return network;
+}
 
+describe('unread bodies (Chrome)', () => {
   it('shows a request only getHAR() lists, once it stayed unreported, decoded from its headers, marked unread', async () => {
     vi.useFakeTimers();
     const network = chrome();
@@ -123,6 +123,81 @@ describe('unread bodies (Chrome)', () => {
       await vi.advanceTimersByTimeAsync(500);
     }
     expect(asked).toHaveBeenCalledTimes(1); // the startup pass only: never quiet for a second
+  });
+});
+
+describe('a request in flight when the page navigated (Chrome, Preserve log on)', () => {
+  /**
+   * How Chromium 156's getHAR() lists a request still in flight when the page navigated away, once the
+   * navigation is done: no response, no timing, no failure marker, forever (Chrome's DevTools records
+   * nothing that arrives for the page it left; getContent() never answers). Seen for a sendBeacon
+   * (`ping`) the server answered 400 just after the navigation started, and for a fetch left in flight.
+   */
+  const leftInFlight = (resourceType: string, method: string, path: string, startedAt: number): DevtoolsEntry => {
+    const entry = devtoolsEntry({ method, url: `${ORIGIN}${path}`, status: 0, mimeType: 'x-unknown', resourceType, startedAt, time: 0 });
+    return { ...entry, response: { ...entry.response, headers: [], content: { size: 0, mimeType: 'x-unknown' }, _error: null } } as DevtoolsEntry;
+  };
+
+  /**
+   * The sequence the Faultline panel saw in the capture lab: an error read, then a beacon and a navigation;
+   * the beacon is never reported live. `beacon` is how getHAR() lists it once the page settled.
+   */
+  async function beaconThenNavigate(beacon: DevtoolsEntry): Promise<Recorder> {
+    vi.useFakeTimers();
+    const network = chrome();
+    const r = start(network, { reconcileEveryMs: 2000, unreadAfterMs: 1500 });
+    await vi.advanceTimersByTimeAsync(10);
+    const read = notFound(network, { startedAt: Date.now() });
+    network.har = [read];
+    network.finish(read);
+    await vi.advanceTimersByTimeAsync(1500);
+    // getContent() never answers for a request with no response; for one with its status it answers with no body.
+    network.content(beacon, beacon.response.status === 0 ? new Promise(() => undefined) : null);
+    network.har = [read, beacon];
+    await vi.advanceTimersByTimeAsync(10);
+    network.navigate(`${ORIGIN}/lab?after=beacon`);
+    const page = devtoolsEntry({ url: `${ORIGIN}/lab?after=beacon`, status: 200, mimeType: 'text/html', resourceType: 'document', startedAt: Date.now() });
+    network.har = [read, beacon, page];
+    network.finish(page);
+    await vi.advanceTimersByTimeAsync(2_000); // the page settled: one pass, what the navigation overtook is taken at once
+    return r;
+  }
+
+  it('shows a beacon whose answer DevTools lost with the page, saying why it has no status', async () => {
+    const r = await beaconThenNavigate(leftInFlight('ping', 'POST', '/api/beacon', Date.now()));
+    const rows = exchanges(r.events()).filter((e) => e.exchange.url.endsWith('/api/beacon'));
+    expect(rows).toHaveLength(1);
+    expect([rows[0]?.exchange.method, rows[0]?.exchange.status, rows[0]?.captureTag]).toEqual(['POST', 0, 'no response']);
+    expect(rows[0]?.captureNote).toMatch(/navigated away while this sendBeacon request was in flight.*even with Preserve log on/);
+  });
+
+  it('shows a beacon answered as the navigation began with its status, saying its body went with the page', async () => {
+    // Chrome's log then has the status (400, from the capture lab) but reports nothing live, and has no body.
+    const beacon = devtoolsEntry({ method: 'POST', url: `${ORIGIN}/api/beacon`, status: 400, mimeType: 'application/problem+json', resourceType: 'ping', startedAt: Date.now() });
+    const r = await beaconThenNavigate(beacon);
+    const rows = exchanges(r.events()).filter((e) => e.exchange.url.endsWith('/api/beacon'));
+    expect(rows.map((e) => [e.exchange.status, e.captureTag])).toEqual([[400, 'no body']]);
+    expect(rows[0]?.captureNote).toMatch(/navigated away/);
+  });
+
+  it('takes the beacon once the page settled even when a periodic pass was under way then', async () => {
+    vi.useFakeTimers();
+    const network = chrome();
+    // A getHAR() of 300 ms spaces the periodic passes 30 s apart: the pass after this one would be far too late.
+    network.getHar = () => new Promise((resolve) => setTimeout(() => resolve(network.har), 300));
+    const r = start(network, { reconcileEveryMs: 2000, unreadAfterMs: 1500 });
+    await vi.advanceTimersByTimeAsync(28_850); // the first pass ran at 0: the next one starts at 30 300
+    const beacon = leftInFlight('ping', 'POST', '/api/beacon', Date.now());
+    network.content(beacon, new Promise(() => undefined));
+    network.har = [beacon];
+    network.navigate(`${ORIGIN}/lab?after=beacon`);
+    await vi.advanceTimersByTimeAsync(3_000); // the page settles at 30 350, while that pass reads the log
+    expect(exchanges(r.events()).map((e) => [e.exchange.url, e.captureTag])).toEqual([[`${ORIGIN}/api/beacon`, 'no response']]);
+  });
+
+  it('gives no row to a fetch left in flight: Chrome cancelled it with its page', async () => {
+    const r = await beaconThenNavigate(leftInFlight('fetch', 'GET', '/api/orders', Date.now()));
+    expect(exchanges(r.events()).map((e) => e.exchange.url)).toEqual([`${ORIGIN}/api/vps/1`]);
   });
 });
 

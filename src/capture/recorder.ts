@@ -2,7 +2,7 @@ import { readBody } from '../core/body.ts';
 import { headerMap, type Exchange } from '../core/exchange.ts';
 import { mayCarryErrorInSuccess, mayCarryRateLimit } from '../core/success-gate.ts';
 import type { CaptureEvent } from '../protocol/capture.ts';
-import { captureDecision, isWebSocketUrl, responseMime } from './candidate.ts';
+import { captureDecision, failedInBrowser, isBeacon, isWebSocketUrl, responseMime } from './candidate.ts';
 import { captureRemark, type MissingBodyCause } from './capture-notes.ts';
 import { exchangeFromHarEntry } from '../core/har/entry.ts';
 import type { DevtoolsEntry, DevtoolsNetwork, RawContent } from './network.ts';
@@ -58,14 +58,14 @@ const UNREAD_CONTENT_TIMEOUT_MS = 1_500;
 const QUIET_MS = 1_000;
 /** A getHAR() pass may take at most this share of the time between passes; a longer pass spaces them out. */
 const RECONCILE_DUTY = 0.01;
-/** How long after a navigation Firefox's log holds what the navigation overtook. */
+/** How long after a navigation (and a burst) the browser's log holds what the navigation overtook. */
 const AFTER_NAVIGATION_MS = 1_500;
 /** Requests the ledger remembers; older ones are taken as recorded. */
 const LEDGER_KEYS = 20_000;
 
 /**
- * `first`: at startup, for what finished before the listener; `settled`: after a navigation settled
- * (Firefox), for what it overtook; both take every unreported entry at once. `graced` (Chrome's periodic
+ * `first`: at startup, for what finished before the listener; `settled`: once the page settled after a
+ * navigation, for what the navigation overtook; both take every unreported entry at once. `graced` (Chrome's periodic
  * pass) takes an entry only once it stayed unreported for a while: a body being read is reported within
  * milliseconds.
  */
@@ -94,11 +94,12 @@ interface Buffered {
 /**
  * A response below 400 with no error envelope and no rate-limit headers can add neither a row nor a
  * chip to the panel, so it takes no slot in the buffer (which then holds far more errors). Status 0
- * (no status recorded) is kept with a body, or as a refused WebSocket handshake.
+ * (no status recorded) is kept with a body, as a refused WebSocket handshake, or as a beacon whose
+ * answer DevTools lost with the page.
  */
-function mayShow(exchange: Exchange): boolean {
+function mayShow(exchange: Exchange, missing: MissingBodyCause | null): boolean {
   if (exchange.status >= 400) return true;
-  if (exchange.status === 0) return exchange.body !== null || exchange.resourceType === 'websocket';
+  if (exchange.status === 0) return exchange.body !== null || exchange.resourceType === 'websocket' || missing === 'left-in-flight';
   const headers = headerMap(exchange.responseHeaders);
   return mayCarryRateLimit(headers) || mayCarryErrorInSuccess(readBody(exchange.body).text, headers);
 }
@@ -206,9 +207,8 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
    */
   async function liveBody(entry: DevtoolsEntry): Promise<Prepared> {
     let raw = await fetchContent(entry, contentTimeoutMs);
-    const failed = typeof entry.response._error === 'string' && entry.response._error !== '';
     // Asked again only when DevTools answered "nothing": one that never answers (a cancelled request) is not waited for twice.
-    if (raw === null && !failed) {
+    if (raw === null && !failedInBrowser(entry)) {
       await sleep(contentRetryMs);
       raw = await fetchContent(entry, contentTimeoutMs);
     }
@@ -217,14 +217,31 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
   }
 
   /**
+   * A beacon the page left behind (Chrome). The browser completes a beacon after the page navigated away,
+   * but Chrome's DevTools records nothing that arrives for the page it left, even with Preserve log on
+   * (the protocol still reports it; its log drops it), nor does it report the request finished. A beacon
+   * answered before that point is reported live; one answered as the navigation began may be in getHAR()
+   * with its status but no body; one answered later stays there with status 0, no failure marker and a
+   * getContent() that never answers: its row says its answer was lost. (A fetch left in flight looks the
+   * same, but it was cancelled with its page: it gets no row.) A live report, if one ever comes, updates it.
+   */
+  function leftBehind(entry: DevtoolsEntry): 'answered' | 'in flight' | null {
+    if (!network.finishesOnRead || !isBeacon(entry) || Date.parse(entry.startedDateTime) > lastNavigationAt) return null;
+    return entry.response.status === 0 && !failedInBrowser(entry) ? 'in flight' : 'answered';
+  }
+
+  /**
    * The body of a request found only in getHAR(). Where the browser reports requests once their body is
-   * read, one it never reported is one the page has not read: getContent() waits for that read, so the
-   * wait is short and the cause is known.
+   * read, one it never reported is one the page has not read (getContent() waits for that read, so the
+   * wait is short and the cause is known), or a beacon the page left behind.
    */
   async function snapshotBody(entry: DevtoolsEntry): Promise<Prepared> {
+    const left = leftBehind(entry);
+    if (left === 'in flight') return { entry, stored: { body: null, captureNote: null }, missing: 'left-in-flight' };
     const raw = await fetchContent(entry, network.finishesOnRead ? UNREAD_CONTENT_TIMEOUT_MS : contentTimeoutMs);
     if (raw !== null && raw !== undefined) return { entry, stored: storeBody(raw, responseMime(entry), bodyCap()), missing: null };
-    return { entry, stored: { body: null, captureNote: null }, missing: network.finishesOnRead ? 'never-read' : 'gone' };
+    const missing = left === 'answered' ? 'navigated' : network.finishesOnRead ? 'never-read' : 'gone';
+    return { entry, stored: { body: null, captureNote: null }, missing };
   }
 
   /** Decides and fetches the body now; never rejects (an entry DevTools built oddly is dropped). */
@@ -260,7 +277,7 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
       update(folded, folded.exchange.body?.text.length ?? 0);
       return;
     }
-    if (earlier === undefined && !mayShow(exchange)) return;
+    if (earlier === undefined && !mayShow(exchange, missing)) return;
     const id = earlier ?? `req-${nextId++}`;
     const shown = { ...event, id };
     hops.remember({ ...half, event: shown });
@@ -287,6 +304,8 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
     settleTimer = setTimeout(() => {
       const quietFor = now() - lastFinishedAt;
       if (quietFor < AFTER_NAVIGATION_MS) settleSoon(AFTER_NAVIGATION_MS - quietFor);
+      // A periodic pass under way takes only what stayed unreported for a while: this one goes after it.
+      else if (passing !== null) void passing.then(() => settleSoon(0));
       else void reconcile('settled').then(() => held.size > 0 && settleSoon());
     }, afterMs);
   };
@@ -311,9 +330,10 @@ export function startRecorder(network: DevtoolsNetwork, options: RecorderOptions
     const at = now();
     lastNavigationAt = at;
     enqueue(() => record({ kind: 'navigated', url, at }, 0));
-    // Firefox reports every request live, except one the navigation overtook: its record (kept when the
-    // Network panel persists logs, with status 0 but its body) is only in getHAR() once the page settled.
-    if (!network.finishesOnRead) settleSoon();
+    // Neither browser reports live what the navigation overtook, but a log the Network panel keeps holds
+    // it once the page settled: Firefox's with status 0 but its body, Chrome's a beacon the page left
+    // behind. That pass takes what started before the navigation at once (nothing more will come of it).
+    settleSoon();
   });
 
   /**

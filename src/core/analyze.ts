@@ -2,7 +2,7 @@ import { advise } from './advice/index.ts';
 import { serverRetryDirective } from './advice/server-directive.ts';
 import { essenceOf, readBody } from './body.ts';
 import { statusEntry } from './catalog/index.ts';
-import { headerMap, type Exchange, type HeaderMap } from './exchange.ts';
+import { BEACON_RESOURCE_TYPE, headerMap, type Exchange, type HeaderMap } from './exchange.ts';
 import type { BodyView, Family, FamilyMatch } from './families/family.ts';
 import { families, successFamilies } from './families/index.ts';
 import { httpUrl, parseJson } from './json.ts';
@@ -77,10 +77,13 @@ export function analyze(exchange: Exchange): Analysis {
   const body = readBody(exchange.body);
   // Status 0: the browser has no HTTP status for the request. With a body (the status was lost as the page
   // navigated), only an error envelope the families recognize makes it an error: a lost 200 is not one.
-  // Without one, it is a failure when the browser says so (its failure marker) or it was a WebSocket
-  // handshake (whose only success is a 101); a request merely cancelled (an aborted image) is not an error.
+  // Without one, it is a failure when the browser says so (its failure marker), it was a WebSocket
+  // handshake (whose only success is a 101), or a beacon (the browser completes a beacon even after the page
+  // left, so one without a status is one whose answer was lost, never a cancelled one);
+  // a request merely cancelled (an aborted image) is not an error.
   const noStatus = exchange.status === 0;
-  const failedWithoutStatus = noStatus && (body.text !== '' || exchange.transportError !== undefined || exchange.resourceType === 'websocket');
+  const failedWithoutStatus =
+    noStatus && (body.text !== '' || exchange.transportError !== undefined || exchange.resourceType === 'websocket' || exchange.resourceType === BEACON_RESOURCE_TYPE);
   const isFailureStatus = exchange.status >= 400 || failedWithoutStatus;
 
   const bodyMayHoldError = isFailureStatus || mayCarryErrorInSuccess(body.text, headers);

@@ -42,6 +42,9 @@ export interface Exchange {
   readonly resourceType?: string | undefined;
 }
 
+/** Chrome's resource type of a `sendBeacon` (or `<a ping>`) request, which the browser completes even after the page left. */
+export const BEACON_RESOURCE_TYPE = 'ping';
+
 /** HAR 1.2 `timings`: send, wait and receive always; the connection phases when they applied. */
 export interface HarTimings {
   readonly blocked?: number;

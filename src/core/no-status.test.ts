@@ -4,8 +4,8 @@ import type { Exchange } from './exchange.ts';
 
 /**
  * Status 0: the browser recorded no HTTP status. Refused WebSocket handshakes (Chrome), requests that
- * failed (a failure marker), and responses whose status was lost as the page navigated (Firefox, body
- * kept) are errors; a merely cancelled request, and a lost success, are not.
+ * failed (a failure marker), beacons whose answer was lost, and responses whose status was lost as the
+ * page navigated (Firefox, body kept) are errors; a merely cancelled request, and a lost success, are not.
  */
 const base: Exchange = { method: 'GET', url: 'http://127.0.0.1:8787/api/x', requestHeaders: [], status: 0, responseHeaders: [], body: null, mimeType: '', receivedAt: 0 };
 // RFC 9457's example problem (section 3).
@@ -15,6 +15,9 @@ describe('status 0', () => {
   it('is an error for a refused WebSocket handshake and for a request the browser says failed', () => {
     expect(analyze({ ...base, url: 'ws://127.0.0.1:8787/ws', resourceType: 'websocket' }).error?.message).toBe('No response');
     expect(analyze({ ...base, transportError: 'net::ERR_CONNECTION_REFUSED' }).error?.format).toBe('status-only');
+  });
+  it('is an error for a beacon, which the browser never cancels: its answer was lost', () => {
+    expect(analyze({ ...base, method: 'POST', resourceType: 'ping' }).error?.message).toBe('No response');
   });
   it('is no error for a request merely cancelled, with no body and no failure marker', () => {
     expect(analyze(base).error).toBeNull();

@@ -8,7 +8,7 @@ const LIMITS: readonly string[] = [
   'Requests made before DevTools was opened: reload the page with DevTools open to capture them.',
   'Requests of a SharedWorker: no browser shows them to the page\u2019s DevTools (inspect the worker itself).',
   'A Service Worker\u2019s own requests in Firefox: its toolbox lists the page\u2019s requests only. In Chrome, the worker\u2019s network request for a page request is folded into the page\u2019s row.',
-  'Requests that finish after the page navigated away (sendBeacon, keepalive fetch, an error just before a redirect) and the bodies of the page left: turn on Preserve log in Chrome\u2019s Network panel (Persist Logs in Firefox\u2019s) to keep them.',
+  'Requests that finish after the page navigated away (sendBeacon, keepalive fetch, an error just before a redirect) and the bodies of the page left: turn on Preserve log in Chrome\u2019s Network panel (Persist Logs in Firefox\u2019s) to keep them. Even then Chrome records nothing that arrives after the page left: a sendBeacon answered then is shown without its status (marked no response), a keepalive fetch not at all.',
   'A cross-origin response the CORS check refused is marked CORS: the page\u2019s code got a network error, not that status.',
   'A fetch whose body the page never read (Chrome): shown from its status and headers, marked unread, and updated if the page reads it later.',
   'Bodies over the capture limit: JSON is kept shortened so the error still decodes; other bodies are cut at the limit.',
