@@ -77,12 +77,18 @@ export function useToolbarFit(bar: { current: HTMLElement | null }, keys: readon
     return () => watch.disconnect();
   }, []);
 
-  // After every render: the toolbar's controls may have changed (a filter chip, an import), so are watched anew.
+  // After every render: the toolbar's controls may have changed (a filter chip, an import), so are watched anew,
+  // and measured at once when they did. A change of size alone is the observer's to report, after the browser's
+  // own layout: measuring after every render would lay the panel out on every update of a burst (the error
+  // count changes with each batch).
+  const composition = useRef('');
   useLayoutEffect(() => {
     const el = bar.current;
     if (el === null) return;
-    observer.current?.observe(el);
-    for (const child of el.children) observer.current?.observe(child);
+    for (const target of [el, ...el.children]) observer.current?.observe(target);
+    const now = [...el.children].map((child) => child.getAttribute(KEY_ATTR) ?? child.getAttribute('data-testid') ?? child.tagName).join(' ');
+    if (now === composition.current) return;
+    composition.current = now;
     measure.current();
   });
 
