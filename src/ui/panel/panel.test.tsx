@@ -116,8 +116,11 @@ describe('timeline', () => {
       el.scrollTop = top;
       fireEvent.scroll(el);
     };
-    /** Time for the next update of the timeline. */
-    const settle = (): Promise<void> => advance(DEFAULT_RENDER_EVERY_MS);
+    /** Time for the next update of the timeline, and the frame in which the view follows it. */
+    const settle = async (): Promise<void> => {
+      await advance(DEFAULT_RENDER_EVERY_MS);
+      await advance(20);
+    };
     /** Mounts the panel on `count` errors and waits until all of them are shown (they arrive in batches). */
     const mountWith = async (count: number): Promise<FakeCaptureSource> => {
       const source = new FakeCaptureSource();

@@ -29,7 +29,8 @@ export function usePanelHarness(): PanelHarness {
   let unmount: (() => void) | null = null;
 
   beforeEach(() => {
-    vi.useFakeTimers({ now: T0 });
+    // Frames too: the timeline scrolls to follow new rows in the next animation frame.
+    vi.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'requestAnimationFrame', 'cancelAnimationFrame'] });
     root = document.createElement('div');
     document.body.append(root);
   });
