@@ -5,7 +5,7 @@ import { evaluateInTarget, findTarget, type CdpClient } from './support/cdp.ts';
 import { openDemoSession, type DemoSession } from './support/demo-session.ts';
 import { fireFixture } from './support/demo-traffic.ts';
 import { isDevtoolsWindow } from './support/devtools.ts';
-import { dragThenReload, openSeedHarInPanel, rowsInView, screenshotBoth, toolbarLayout, useOverflowedControls } from './support/dock-checks.ts';
+import { dragThenReload, expectOneLineToolbar, openSeedHarInPanel, rowsInView, screenshotBoth } from './support/dock-checks.ts';
 import { panelText, showFaultlinePanel, type DevtoolsLayout, type FaultlinePanel } from './support/extension.ts';
 import { firstOfEachSeed } from './support/seed-rows.ts';
 
@@ -113,17 +113,7 @@ test.describe('DevTools docked right at its default width', () => {
   });
 
   test('the toolbar is one line, and the controls that did not fit work from its overflow', async () => {
-    const layout = await toolbarLayout(panel);
-    expect(layout.lines).toBe(1);
-    expect(layout.clipped).toBe(false);
-    expect(layout.height).toBeLessThanOrEqual(layout.controlHeight + 8);
-    expect(layout.overflowed).toEqual(expect.arrayContaining([testIds.groupSimilarToggle, testIds.exportHarButton, testIds.openHarButton]));
-    const used = await useOverflowedControls(panel);
-    expect(used.grouped && used.ungrouped && used.exported && used.opened).toBe(true);
-    expect(used.groupRows).toBeGreaterThan(0);
-    expect(used.files.downloads).toEqual([expect.stringMatching(/^faultline-.*\.har$/)]);
-    expect(used.files.pickers).toBe(1);
-    expect(used.escaped).toEqual({ closed: true, focusOnButton: true });
+    await expectOneLineToolbar(panel);
   });
 
   test('screenshot at 590 px, light', async () => {

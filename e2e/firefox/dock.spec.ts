@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { seedFixtures } from '../../src/core/fixtures/index.ts';
 import { testIds } from '../../src/ui/testids.ts';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
-import { clickFirstRow, dragThenReload, openSeedHarInPanel, rowsInView, screenshotBoth, toolbarLayout, useOverflowedControls } from '../support/dock-checks.ts';
+import { clickFirstRow, dragThenReload, expectOneLineToolbar, openSeedHarInPanel, rowsInView, screenshotBoth } from '../support/dock-checks.ts';
 import { panelText, type FaultlinePanel } from '../support/extension.ts';
 import {
   fireFixtureInFirefox,
@@ -120,17 +120,7 @@ test.describe('the toolbox docked right, 590 px wide', () => {
   });
 
   test('the toolbar is one line, and the controls that did not fit work from its overflow', async () => {
-    const layout = await toolbarLayout(panel);
-    expect(layout.lines).toBe(1);
-    expect(layout.clipped).toBe(false);
-    expect(layout.height).toBeLessThanOrEqual(layout.controlHeight + 8);
-    expect(layout.overflowed).toEqual(expect.arrayContaining([testIds.groupSimilarToggle, testIds.exportHarButton, testIds.openHarButton]));
-    const used = await useOverflowedControls(panel);
-    expect(used.grouped && used.ungrouped && used.exported && used.opened).toBe(true);
-    expect(used.groupRows).toBeGreaterThan(0);
-    expect(used.files.downloads).toEqual([expect.stringMatching(/^faultline-.*\.har$/)]);
-    expect(used.files.pickers).toBe(1);
-    expect(used.escaped).toEqual({ closed: true, focusOnButton: true });
+    await expectOneLineToolbar(panel);
   });
 
   test('screenshot at 590 px, light', async () => {

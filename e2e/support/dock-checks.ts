@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
+import { expect } from '@playwright/test';
 import { seedFixtures } from '../../src/core/fixtures/index.ts';
 import { fixtureExchange } from '../../src/core/fixtures/render.ts';
 import { buildHar } from '../../src/core/har/write.ts';
@@ -336,4 +337,19 @@ export async function useOverflowedControls(panel: FaultlinePanel) {
   const opened = await clickInOverflow(panel, testIds.openHarButton);
   const escaped = await escapeOverflow(panel);
   return { grouped, groupRows, ungrouped, exported, opened, escaped, files: await fileActions(panel) };
+}
+
+/** At the default right dock: the toolbar is one line, nothing in it is cut, and what went into "»" works from there. */
+export async function expectOneLineToolbar(panel: FaultlinePanel): Promise<void> {
+    const layout = await toolbarLayout(panel);
+    expect(layout.lines).toBe(1);
+    expect(layout.clipped).toBe(false);
+    expect(layout.height).toBeLessThanOrEqual(layout.controlHeight + 8);
+    expect(layout.overflowed).toEqual(expect.arrayContaining([testIds.groupSimilarToggle, testIds.exportHarButton, testIds.openHarButton]));
+    const used = await useOverflowedControls(panel);
+    expect(used.grouped && used.ungrouped && used.exported && used.opened).toBe(true);
+    expect(used.groupRows).toBeGreaterThan(0);
+    expect(used.files.downloads).toEqual([expect.stringMatching(/^faultline-.*\.har$/)]);
+    expect(used.files.pickers).toBe(1);
+    expect(used.escaped).toEqual({ closed: true, focusOnButton: true });
 }
