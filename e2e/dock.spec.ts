@@ -5,7 +5,7 @@ import { evaluateInTarget, findTarget, type CdpClient } from './support/cdp.ts';
 import { openDemoSession, type DemoSession } from './support/demo-session.ts';
 import { fireFixture } from './support/demo-traffic.ts';
 import { isDevtoolsWindow } from './support/devtools.ts';
-import { dragThenReload, expectOneLineToolbar, openSeedHarInPanel, rowsInView, screenshotBoth } from './support/dock-checks.ts';
+import { expectLayoutSurvivesReload, expectOneLineToolbar, openSeedHarInPanel, rowsInView, screenshotBoth } from './support/dock-checks.ts';
 import { panelText, showFaultlinePanel, type DevtoolsLayout, type FaultlinePanel } from './support/extension.ts';
 import { firstOfEachSeed } from './support/seed-rows.ts';
 
@@ -97,13 +97,7 @@ test.describe('DevTools docked right at its default width', () => {
   });
 
   test('a dragged column width and list/details split survive a reload of the panel', async () => {
-    const layout = await dragThenReload(panel);
-    expect(layout.draggedColumn && layout.draggedSplit).toBe(true);
-    expect(layout.widened.columns['name']).toBeGreaterThanOrEqual((layout.before.columns['name'] ?? 0) + 30);
-    expect(layout.splitBefore).toBe(40);
-    expect(layout.split).toBeGreaterThan(45);
-    expect(layout.reloaded).toEqual(layout.widened);
-    expect(layout.reloadedSplit).toBe(layout.split);
+    await expectLayoutSurvivesReload(panel);
   });
 
   test('a HAR opened in the panel shows the same rows as the CLI', async () => {

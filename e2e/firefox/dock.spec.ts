@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { seedFixtures } from '../../src/core/fixtures/index.ts';
 import { testIds } from '../../src/ui/testids.ts';
 import { startDemoServer, type DemoServer } from '../demo/server.ts';
-import { clickFirstRow, dragThenReload, expectOneLineToolbar, openSeedHarInPanel, rowsInView, screenshotBoth } from '../support/dock-checks.ts';
+import { clickFirstRow, expectLayoutSurvivesReload, expectOneLineToolbar, openSeedHarInPanel, rowsInView, screenshotBoth } from '../support/dock-checks.ts';
 import { panelText, type FaultlinePanel } from '../support/extension.ts';
 import {
   fireFixtureInFirefox,
@@ -104,13 +104,7 @@ test.describe('the toolbox docked right, 590 px wide', () => {
   });
 
   test('a dragged column width and list/details split survive a reload of the panel', async () => {
-    const layout = await dragThenReload(panel);
-    expect(layout.draggedColumn && layout.draggedSplit).toBe(true);
-    expect(layout.widened.columns['name']).toBeGreaterThanOrEqual((layout.before.columns['name'] ?? 0) + 30);
-    expect(layout.splitBefore).toBe(40);
-    expect(layout.split).toBeGreaterThan(45);
-    expect(layout.reloaded).toEqual(layout.widened);
-    expect(layout.reloadedSplit).toBe(layout.split);
+    await expectLayoutSurvivesReload(panel);
   });
 
   test('a HAR opened in the panel shows the same rows as the CLI', async () => {

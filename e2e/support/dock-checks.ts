@@ -353,3 +353,14 @@ export async function expectOneLineToolbar(panel: FaultlinePanel): Promise<void>
     expect(used.files.pickers).toBe(1);
     expect(used.escaped).toEqual({ closed: true, focusOnButton: true });
 }
+
+/** A column dragged wider and the list/details split dragged survive a reload of the panel. */
+export async function expectLayoutSurvivesReload(panel: FaultlinePanel): Promise<void> {
+    const layout = await dragThenReload(panel);
+    expect(layout.draggedColumn && layout.draggedSplit).toBe(true);
+    expect(layout.widened.columns['name']).toBeGreaterThanOrEqual((layout.before.columns['name'] ?? 0) + 30);
+    expect(layout.splitBefore).toBe(40);
+    expect(layout.split).toBeGreaterThan(45);
+    expect(layout.reloaded).toEqual(layout.widened);
+    expect(layout.reloadedSplit).toBe(layout.split);
+}

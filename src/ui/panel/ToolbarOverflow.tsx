@@ -55,7 +55,7 @@ export function useToolbarFit(bar: { current: HTMLElement | null }, keys: readon
       else used += child.offsetWidth;
     }
     used += Math.max(0, items - 1) * gap;
-    const fit = (free: number): number => {
+    const countFitting = (free: number): number => {
       let n = 0;
       for (const key of keys) {
         const width = widths.current.get(key);
@@ -66,8 +66,8 @@ export function useToolbarFit(bar: { current: HTMLElement | null }, keys: readon
       }
       return n;
     };
-    const all = fit(el.clientWidth - used);
-    setFitting(all === keys.length ? all : fit(el.clientWidth - used - OVERFLOW_BUTTON_PX - gap));
+    const all = countFitting(el.clientWidth - used);
+    setFitting(all === keys.length ? all : countFitting(el.clientWidth - used - OVERFLOW_BUTTON_PX - gap));
   };
 
   useLayoutEffect(() => {
